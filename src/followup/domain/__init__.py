@@ -1,0 +1,1 @@
+"""Domain types and their JSON codec; no I/O."""

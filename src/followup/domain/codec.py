@@ -1,0 +1,400 @@
+"""The contract's JSON objects to domain types and back (`spec/plan-json.md`).
+
+Strict: unknown fields, bad dates, unknown zones and bad enum values raise `InputError`
+naming the field (with a path such as `attempts[1].outcome`) and why. Hand-written rather
+than schema-driven because it sits on the batch path of `followup plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from followup.domain.errors import InputError
+from followup.domain.model import (
+    Attempt,
+    AttemptChannel,
+    Culture,
+    Instructions,
+    Interview,
+    InterviewFormat,
+    InterviewStatus,
+    Manner,
+    Outcome,
+    Person,
+    Plan,
+    Purpose,
+    Reason,
+    ScheduledVia,
+    Step,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+INTERVIEW_FIELDS = frozenset(
+    {
+        "id", "company", "role", "candidate", "interviewers", "interviewed_at", "timezone",
+        "country", "subdivision", "format", "scheduled_via", "industry", "culture",
+        "interviewer_manner", "feedback_expected_by", "feedback_expected_within_days",
+        "instructions", "discussion_points", "competing_offer_deadline", "status", "attempts",
+    }
+)
+CANDIDATE_FIELDS = frozenset({"name", "email", "phone"})
+INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "primary"})
+ATTEMPT_FIELDS = frozenset({"at", "channel", "purpose", "outcome", "notes"})
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DATETIME_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})\Z"
+)
+_COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
+MAX_TEXT = 2000
+
+
+def _fail(path: str, why: str) -> InputError:
+    return InputError(path, why)
+
+
+def _text(value: Any, path: str, *, required: bool = False) -> str | None:
+    if value is None:
+        if required:
+            raise _fail(path, "required")
+        return None
+    if not isinstance(value, str):
+        raise _fail(path, f"must be a string, got {_kind(value)}")
+    value = value.strip()
+    if not value:
+        if required:
+            raise _fail(path, "must not be empty")
+        return None
+    if len(value) > MAX_TEXT:
+        raise _fail(path, f"is too long ({len(value)} characters; at most {MAX_TEXT})")
+    return value
+
+
+def _required_text(value: Any, path: str) -> str:
+    text = _text(value, path, required=True)
+    assert text is not None
+    return text
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _enum(cls: type[E], value: Any, path: str) -> E | None:
+    if value is None:
+        return None
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in cls)
+        raise _fail(path, f"must be one of {choices} (got {value!r})") from None
+
+
+def _required_enum(cls: type[E], value: Any, path: str) -> E:
+    if value is None:
+        raise _fail(path, "required")
+    result = _enum(cls, value, path)
+    assert result is not None
+    return result
+
+
+def parse_date(value: Any, path: str) -> dt.date | None:
+    """A calendar date, `YYYY-MM-DD`."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise _fail(path, f"must be a date YYYY-MM-DD (got {value!r})")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise _fail(path, f"is not a real date ({error})") from None
+
+
+def parse_datetime(value: Any, path: str) -> dt.datetime:
+    """An RFC 3339 date-time with an offset; a naive one is refused."""
+    if value is None:
+        raise _fail(path, "required")
+    if not isinstance(value, str) or not _DATETIME_RE.match(value):
+        raise _fail(
+            path,
+            f"must be an RFC 3339 date-time with an offset, "
+            f"like 2026-11-20T10:00:00-05:00 (got {value!r})",
+        )
+    try:
+        return dt.datetime.fromisoformat(value.upper())
+    except ValueError as error:
+        raise _fail(path, f"is not a real date-time ({error})") from None
+
+
+@lru_cache(maxsize=512)
+def zone(name: str) -> ZoneInfo:
+    """An IANA zone by name; raises `InputError` on `timezone` when unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _fail("timezone", f"unknown IANA time zone {name!r}") from None
+
+
+def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(path, f"must be an object, got {_kind(value)}")
+    unknown = value.keys() - allowed
+    if unknown:
+        name = sorted(unknown)[0]
+        raise _fail(f"{path}.{name}" if path else name, "unknown field")
+    return value
+
+
+def _list(value: Any, path: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _fail(path, f"must be a list, got {_kind(value)}")
+    return value
+
+
+def _candidate(value: Any) -> Person:
+    if value is None:
+        raise _fail("candidate", "required")
+    obj = _object(value, "candidate", CANDIDATE_FIELDS)
+    return Person(
+        name=_required_text(obj.get("name"), "candidate.name"),
+        email=_text(obj.get("email"), "candidate.email"),
+        phone=_text(obj.get("phone"), "candidate.phone"),
+    )
+
+
+def _interviewer(value: Any, path: str) -> Person:
+    obj = _object(value, path, INTERVIEWER_FIELDS)
+    primary = obj.get("primary", False)
+    if not isinstance(primary, bool):
+        raise _fail(f"{path}.primary", f"must be true or false, got {_kind(primary)}")
+    return Person(
+        name=_required_text(obj.get("name"), f"{path}.name"),
+        title=_text(obj.get("title"), f"{path}.title"),
+        email=_text(obj.get("email"), f"{path}.email"),
+        phone=_text(obj.get("phone"), f"{path}.phone"),
+        primary=primary,
+    )
+
+
+def _interviewers(value: Any) -> tuple[Person, ...]:
+    if value is None:
+        raise _fail("interviewers", "required (at least one interviewer)")
+    items = _list(value, "interviewers")
+    if not items:
+        raise _fail("interviewers", "must name at least one interviewer")
+    people = tuple(_interviewer(item, f"interviewers[{i}]") for i, item in enumerate(items))
+    if sum(person.primary for person in people) > 1:
+        raise _fail("interviewers", "only one interviewer can be primary")
+    return people
+
+
+def parse_attempt(value: Any, path: str = "attempt") -> Attempt:
+    """One attempt object."""
+    obj = _object(value, path, ATTEMPT_FIELDS)
+    return Attempt(
+        at=parse_datetime(obj.get("at"), f"{path}.at"),
+        channel=_required_enum(AttemptChannel, obj.get("channel"), f"{path}.channel"),
+        purpose=_required_enum(Purpose, obj.get("purpose"), f"{path}.purpose"),
+        outcome=_required_enum(Outcome, obj.get("outcome"), f"{path}.outcome"),
+        notes=_text(obj.get("notes"), f"{path}.notes"),
+    )
+
+
+def _attempts(value: Any) -> tuple[Attempt, ...]:
+    items = _list(value, "attempts")
+    attempts = [parse_attempt(item, f"attempts[{i}]") for i, item in enumerate(items)]
+    attempts.sort(key=lambda attempt: attempt.at)  # "oldest first", whatever order came in
+    return tuple(attempts)
+
+
+def _points(value: Any) -> tuple[str, ...]:
+    items = _list(value, "discussion_points")
+    points = []
+    for i, item in enumerate(items):
+        text = _text(item, f"discussion_points[{i}]")
+        if text:
+            points.append(text)
+    return tuple(points)
+
+
+def _within_days(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail("feedback_expected_within_days", f"must be a whole number, got {_kind(value)}")
+    if not 0 <= value <= 365:
+        raise _fail("feedback_expected_within_days", f"must be from 0 to 365 (got {value})")
+    return value
+
+
+def _country(value: Any) -> str:
+    if value is None:
+        return "US"
+    if not isinstance(value, str) or not _COUNTRY_RE.match(value.upper()):
+        raise _fail("country", f"must be an ISO 3166 two-letter code like US (got {value!r})")
+    return value.upper()
+
+
+def interview_from_dict(
+    value: Any, *, check_calendar: Callable[[str, str | None], None] | None = None
+) -> Interview:
+    """Build an `Interview` from a contract interview object, or raise `InputError`.
+
+    `check_calendar(country, subdivision)` may validate the holiday calendar; it raises
+    `InputError` naming `country` or `subdivision`.
+    """
+    obj = _object(value, "", INTERVIEW_FIELDS)
+    raw_id = obj.get("id")
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        raise _fail("id", f"must be a string, got {_kind(raw_id)}")
+    timezone = _text(obj.get("timezone"), "timezone")
+    if timezone is not None:
+        zone(timezone)
+    country = _country(obj.get("country"))
+    subdivision = _text(obj.get("subdivision"), "subdivision")
+    if check_calendar is not None:
+        check_calendar(country, subdivision)
+    industry = _text(obj.get("industry"), "industry")
+    return Interview(
+        id=None if raw_id is None else str(raw_id),
+        company=_required_text(obj.get("company"), "company"),
+        role=_required_text(obj.get("role"), "role"),
+        candidate=_candidate(obj.get("candidate")),
+        interviewers=_interviewers(obj.get("interviewers")),
+        interviewed_at=parse_datetime(obj.get("interviewed_at"), "interviewed_at"),
+        timezone=timezone,
+        country=country,
+        subdivision=subdivision.upper() if subdivision else None,
+        format=_enum(InterviewFormat, obj.get("format"), "format"),
+        scheduled_via=_enum(ScheduledVia, obj.get("scheduled_via"), "scheduled_via"),
+        industry=industry,
+        culture=_enum(Culture, obj.get("culture"), "culture") or Culture.NEUTRAL,
+        interviewer_manner=(
+            _enum(Manner, obj.get("interviewer_manner"), "interviewer_manner") or Manner.NEUTRAL
+        ),
+        feedback_expected_by=parse_date(obj.get("feedback_expected_by"), "feedback_expected_by"),
+        feedback_expected_within_days=_within_days(obj.get("feedback_expected_within_days")),
+        instructions=_enum(Instructions, obj.get("instructions"), "instructions"),
+        discussion_points=_points(obj.get("discussion_points")),
+        competing_offer_deadline=parse_date(
+            obj.get("competing_offer_deadline"), "competing_offer_deadline"
+        ),
+        status=_enum(InterviewStatus, obj.get("status"), "status") or InterviewStatus.AWAITING,
+        attempts=_attempts(obj.get("attempts")),
+    )
+
+
+def _drop_none(obj: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in obj.items() if value is not None}
+
+
+def person_to_dict(person: Person, *, interviewer: bool) -> dict[str, Any]:
+    obj: dict[str, Any] = {"name": person.name}
+    if interviewer and person.title:
+        obj["title"] = person.title
+    if person.email:
+        obj["email"] = person.email
+    if person.phone:
+        obj["phone"] = person.phone
+    if interviewer and person.primary:
+        obj["primary"] = True
+    return obj
+
+
+def attempt_to_dict(attempt: Attempt) -> dict[str, Any]:
+    return _drop_none(
+        {
+            "at": attempt.at.isoformat(),
+            "channel": attempt.channel.value,
+            "purpose": attempt.purpose.value,
+            "outcome": attempt.outcome.value,
+            "notes": attempt.notes,
+        }
+    )
+
+
+def interview_to_dict(interview: Interview) -> dict[str, Any]:
+    """The contract's interview object; `interview_from_dict` reads it back unchanged."""
+    obj: dict[str, Any] = {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "candidate": person_to_dict(interview.candidate, interviewer=False),
+        "interviewers": [person_to_dict(p, interviewer=True) for p in interview.interviewers],
+        "interviewed_at": interview.interviewed_at.isoformat(),
+        "timezone": interview.timezone,
+        "country": interview.country,
+        "subdivision": interview.subdivision,
+        "format": interview.format,
+        "scheduled_via": interview.scheduled_via,
+        "industry": interview.industry,
+        "culture": interview.culture.value,
+        "interviewer_manner": interview.interviewer_manner.value,
+        "feedback_expected_by": _iso(interview.feedback_expected_by),
+        "feedback_expected_within_days": interview.feedback_expected_within_days,
+        "instructions": interview.instructions,
+        "discussion_points": list(interview.discussion_points) or None,
+        "competing_offer_deadline": _iso(interview.competing_offer_deadline),
+        "status": interview.status.value,
+        "attempts": [attempt_to_dict(a) for a in interview.attempts] or None,
+    }
+    return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in _drop_none(obj).items()}
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def reason_to_dict(reason: Reason) -> dict[str, Any]:
+    return {
+        "rule": reason.rule,
+        "says": reason.says,
+        "sources": list(reason.sources),
+        "effect": reason.effect.value,
+    }
+
+
+def step_to_dict(step: Step) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "purpose": step.purpose.value,
+        "channel": step.channel.value,
+        "status": step.status.value,
+        "earliest": step.earliest.isoformat(),
+        "latest": step.latest.isoformat(),
+        "best": step.best.isoformat(),
+        "contact": step.contact,
+        "reasons": [reason_to_dict(r) for r in step.reasons],
+    }
+    if step.script is not None:
+        obj["script"] = step.script
+    return obj
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The contract's plan object. `next` is the same object as its entry in `steps`."""
+    steps = [step_to_dict(step) for step in plan.steps]
+    next_obj = None
+    if plan.next is not None:
+        next_obj = steps[next(i for i, s in enumerate(plan.steps) if s is plan.next)]
+    return {
+        "id": plan.id,
+        "as_of": plan.as_of.isoformat(),
+        "policy": plan.policy,
+        "state": plan.state.value,
+        "next": next_obj,
+        "steps": steps,
+        "attempts_left": plan.attempts_left,
+        "warnings": list(plan.warnings),
+    }

@@ -1,0 +1,208 @@
+"""The domain: interviews, attempts, plans, steps and reasons, as `spec/plan-json.md` names them.
+
+Every datetime here is timezone-aware; a naive one is a bug and is refused at the edges.
+Nothing in this module does I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Channel(StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    TEXT = "text"
+
+
+class AttemptChannel(StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    TEXT = "text"
+    VOICEMAIL = "voicemail"
+
+
+class Purpose(StrEnum):
+    THANK_YOU = "thank_you"
+    STATUS = "status"
+    FINAL = "final"
+    OFFER_DEADLINE = "offer_deadline"
+    RECAP = "recap"
+
+
+class Outcome(StrEnum):
+    NO_ANSWER = "no_answer"
+    VOICEMAIL = "voicemail"
+    SENT = "sent"
+    SPOKE = "spoke"
+    REPLY_RECEIVED = "reply_received"
+    RUDE = "rude"
+
+
+#: Outcomes where the employer told the candidate something; they end the chase (K2).
+ANSWERED_OUTCOMES = frozenset({Outcome.SPOKE, Outcome.REPLY_RECEIVED})
+
+
+class InterviewStatus(StrEnum):
+    AWAITING = "awaiting"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+class InterviewFormat(StrEnum):
+    ONSITE = "onsite"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+class ScheduledVia(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    TEXT = "text"
+    PORTAL = "portal"
+    RECRUITER = "recruiter"
+
+
+class Culture(StrEnum):
+    DIRECT = "direct"
+    NEUTRAL = "neutral"
+    FORMAL = "formal"
+
+
+class Manner(StrEnum):
+    FRIENDLY = "friendly"
+    NEUTRAL = "neutral"
+    FORMAL = "formal"
+
+
+class Instructions(StrEnum):
+    EMAIL = "email"
+    CALL = "call"
+    TEXT = "text"
+    WAIT = "wait"
+    NO_CONTACT = "no_contact"
+
+
+class StepStatus(StrEnum):
+    DONE = "done"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    MISSED = "missed"
+    SKIPPED = "skipped"
+
+
+class PlanState(StrEnum):
+    ACT_NOW = "act_now"
+    WAITING = "waiting"
+    OVERDUE = "overdue"
+    MOVE_ON = "move_on"
+    CLOSED = "closed"
+
+
+class Effect(StrEnum):
+    APPLIED = "applied"
+    OVERRIDDEN = "overridden"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The candidate, or one interviewer."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    title: str | None = None
+    primary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One follow-up the candidate made, and what came of it (S2-8: keep a record)."""
+
+    at: dt.datetime
+    channel: AttemptChannel
+    purpose: Purpose
+    outcome: Outcome
+    notes: str | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome in ANSWERED_OUTCOMES
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    """One interview, as the contract's interview object describes it."""
+
+    company: str
+    role: str
+    candidate: Person
+    interviewers: tuple[Person, ...]
+    interviewed_at: dt.datetime
+    id: str | None = None
+    timezone: str | None = None
+    country: str = "US"
+    subdivision: str | None = None
+    format: InterviewFormat | None = None
+    scheduled_via: ScheduledVia | None = None
+    industry: str | None = None
+    culture: Culture = Culture.NEUTRAL
+    interviewer_manner: Manner = Manner.NEUTRAL
+    feedback_expected_by: dt.date | None = None
+    feedback_expected_within_days: int | None = None
+    instructions: Instructions | None = None
+    discussion_points: tuple[str, ...] = ()
+    competing_offer_deadline: dt.date | None = None
+    status: InterviewStatus = InterviewStatus.AWAITING
+    attempts: tuple[Attempt, ...] = ()
+
+    @property
+    def primary_contact(self) -> Person:
+        """The interviewer to follow up with (S2-3): the one marked primary, else the first."""
+        for person in self.interviewers:
+            if person.primary:
+                return person
+        return self.interviewers[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a step is shaped the way it is; `sources` are ids from the guidance."""
+
+    rule: str
+    says: str
+    sources: tuple[str, ...]
+    effect: Effect = Effect.APPLIED
+
+
+@dataclass(slots=True)
+class Step:
+    """One follow-up the plan recommends, with its window, best moment and reasons."""
+
+    purpose: Purpose
+    channel: Channel
+    status: StepStatus
+    earliest: dt.date
+    latest: dt.date
+    best: dt.datetime
+    contact: str
+    reasons: list[Reason] = field(default_factory=list)
+    script: str | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    """The whole plan for one interview as of one day."""
+
+    id: str | None
+    as_of: dt.date
+    policy: str
+    state: PlanState
+    next: Step | None
+    steps: list[Step]
+    attempts_left: int
+    warnings: list[str] = field(default_factory=list)
