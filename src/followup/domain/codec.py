@@ -38,10 +38,27 @@ E = TypeVar("E", bound=StrEnum)
 
 INTERVIEW_FIELDS = frozenset(
     {
-        "id", "company", "role", "candidate", "interviewers", "interviewed_at", "timezone",
-        "country", "subdivision", "format", "scheduled_via", "industry", "culture",
-        "interviewer_manner", "feedback_expected_by", "feedback_expected_within_days",
-        "instructions", "discussion_points", "competing_offer_deadline", "status", "attempts",
+        "id",
+        "company",
+        "role",
+        "candidate",
+        "interviewers",
+        "interviewed_at",
+        "timezone",
+        "country",
+        "subdivision",
+        "format",
+        "scheduled_via",
+        "industry",
+        "culture",
+        "interviewer_manner",
+        "feedback_expected_by",
+        "feedback_expected_within_days",
+        "instructions",
+        "discussion_points",
+        "competing_offer_deadline",
+        "status",
+        "attempts",
     }
 )
 CANDIDATE_FIELDS = frozenset({"name", "email", "phone"})
@@ -67,7 +84,7 @@ def _text(value: Any, path: str, *, required: bool = False) -> str | None:
         return None
     if not isinstance(value, str):
         raise _fail(path, f"must be a string, got {_kind(value)}")
-    value = value.strip()
+    value = str(value).strip()
     if not value:
         if required:
             raise _fail(path, "must not be empty")
@@ -86,8 +103,14 @@ def _required_text(value: Any, path: str) -> str:
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
-            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def _enum(cls: type[E], value: Any, path: str) -> E | None:

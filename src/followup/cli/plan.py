@@ -1,0 +1,111 @@
+"""`followup plan`: interview objects in, plans out (spec/plan-json.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from followup.cli import env_of
+from followup.context import Env
+from followup.domain.codec import interview_from_dict, parse_date, plan_to_dict
+from followup.domain.errors import InputError
+from followup.domain.jsonlines import parse_all, read_objects
+from followup.domain.model import Interview
+from followup.policy import Policy, load_policy
+
+
+def read_input(env: Env, source: str) -> str:
+    """The text of `source`: a file path, or `-` for standard input."""
+    if source == "-":
+        return env.stdin.read()
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("--input", f"no such file: {source}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError("--input", f"cannot read {source} ({error})") from None
+
+
+def parse_today(value: str | None) -> dt.date | None:
+    """`--today`, checked."""
+    return None if value is None else parse_date(value, "--today")
+
+
+def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
+    """The interviews in `text`, and whether to answer in JSON Lines (one plan per line)."""
+    from followup.calendar import check_calendar
+
+    pairs = read_objects(text)
+    # One line in, one line out: a single-line object is JSON Lines too.
+    several = len(pairs) != 1 or "\n" not in text.strip() or text.lstrip().startswith("[")
+    interviews = parse_all(
+        pairs, lambda obj: interview_from_dict(obj, check_calendar=check_calendar)
+    )
+    return interviews, several
+
+
+@click.command("plan")
+@click.option(
+    "--input",
+    "source",
+    default="-",
+    show_default=True,
+    metavar="FILE|-",
+    help="An interview object, or JSON Lines of them.",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="Plan as of this date (default: today in the employer's time zone).",
+)
+@click.option(
+    "--policy",
+    "policy_ref",
+    default="default",
+    show_default=True,
+    metavar="NAME|PATH",
+    help="A built-in profile (default, prompt) or a policy file.",
+)
+@click.option(
+    "--format", "output", type=click.Choice(["json", "text"]), default="json", show_default=True
+)
+@click.pass_context
+def command(
+    ctx: click.Context, source: str, today: str | None, policy_ref: str, output: str
+) -> None:
+    """Plan the follow-ups of one interview (or many, as JSON Lines)."""
+    env = env_of(ctx)
+    day = parse_today(today)
+    policy = load_policy(policy_ref)
+    interviews, several = interviews_from_text(read_input(env, source))
+    env.stdout.write(render_plans(env, interviews, day, policy, output, several))
+
+
+def render_plans(
+    env: Env,
+    interviews: list[Interview],
+    today: dt.date | None,
+    policy: Policy,
+    output: str,
+    several: bool,
+) -> str:
+    """Every plan rendered, joined; built whole so nothing half-written reaches stdout."""
+    from followup.calendar import employer_zone
+    from followup.planner import plan
+    from followup.planner.render import plan_to_text
+
+    now = env.clock()
+    chunks = []
+    for interview in interviews:
+        day = today or now.astimezone(employer_zone(interview)).date()
+        result = plan(interview, day, policy)
+        if output == "text":
+            chunks.append(plan_to_text(result, interview))
+        elif several:
+            chunks.append(json.dumps(plan_to_dict(result), ensure_ascii=False) + "\n")
+        else:
+            chunks.append(json.dumps(plan_to_dict(result), ensure_ascii=False, indent=2) + "\n")
+    return ("\n" if output == "text" else "").join(chunks)

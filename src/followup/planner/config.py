@@ -1,0 +1,97 @@
+"""A policy compiled for the planner's hot path: parameters as attributes, reasons prebuilt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from followup.calendar import WEEKDAY_NAMES, parse_clock_time
+from followup.domain.model import Effect, Reason
+from followup.policy import Policy
+
+
+@dataclass
+class PlannerConfig:
+    """Everything the planner reads from a policy, looked up once."""
+
+    policy: Policy
+    thank_you_opens: int
+    thank_you_closes: int
+    thank_you_hours_after: int
+    min_call_day: int
+    week_after_min_days: int
+    closes_after_days: int
+    prompt: bool
+    prompt_opens: int
+    timeframe_window: int
+    preferred_call_days: frozenset[int]
+    monday_not_before: dt.time
+    opens: dt.time
+    closes: dt.time
+    call_at: dt.time
+    write_at: dt.time
+    final_after: int
+    final_window: int
+    offer_lead: int
+    recap_within: int
+    late_grace: int
+    answered_wait: int
+    max_unanswered: int
+    industries: tuple[str, ...]
+    _reasons: dict[tuple[Any, ...], Reason] = field(default_factory=dict)
+
+    def reason(self, rule_id: str, effect: Effect = Effect.APPLIED, **values: Any) -> Reason:
+        """The reason for `rule_id`, its `says` filled with the rule's params and `values`."""
+        key = (rule_id, effect, *sorted(values.items()))
+        cached = self._reasons.get(key)
+        if cached is None:
+            rule = self.policy.rule(rule_id)
+            says = rule.says.format(**{**rule.params, **values}) if "{" in rule.says else rule.says
+            cached = self._reasons[key] = Reason(rule_id, says, rule.sources, effect)
+        return cached
+
+
+_CONFIGS: dict[int, PlannerConfig] = {}
+
+
+def compile_policy(policy: Policy) -> PlannerConfig:
+    """The compiled form of `policy`, built once per policy object."""
+    config = _CONFIGS.get(id(policy))
+    if config is None or config.policy is not policy:
+        config = _CONFIGS[id(policy)] = _compile(policy)
+    return config
+
+
+def _compile(policy: Policy) -> PlannerConfig:
+    p = policy.param
+    return PlannerConfig(
+        policy=policy,
+        thank_you_opens=p("timing.thank-you-window", "opens_after_days"),
+        thank_you_closes=p("timing.thank-you-window", "closes_after_days"),
+        thank_you_hours_after=p("timing.thank-you-window", "hours_after_interview"),
+        min_call_day=p("timing.no-early-call", "min_call_day"),
+        week_after_min_days=p("timing.week-after", "min_days"),
+        closes_after_days=p("timing.two-weeks-max", "closes_after_days"),
+        prompt=p("timing.day-or-two-after", "use"),
+        prompt_opens=p("timing.day-or-two-after", "opens_after_days"),
+        timeframe_window=p("timing.stated-timeframe", "window_days"),
+        preferred_call_days=frozenset(
+            WEEKDAY_NAMES.index(day) for day in p("timing.midweek-calls", "preferred_days")
+        ),
+        monday_not_before=parse_clock_time(p("timing.not-monday-morning", "not_before")),
+        opens=parse_clock_time(p("timing.business-hours", "opens")),
+        closes=parse_clock_time(p("timing.business-hours", "closes")),
+        call_at=parse_clock_time(p("timing.business-hours", "call_at")),
+        write_at=parse_clock_time(p("timing.business-hours", "write_at")),
+        final_after=p("timing.final-week-later", "after_days"),
+        final_window=p("timing.final-week-later", "window_days"),
+        offer_lead=p("timing.offer-deadline", "lead_days"),
+        recap_within=p("timing.recap-after-call", "within_days"),
+        late_grace=p("timing.late-grace", "grace_days"),
+        answered_wait=p("timing.answered-wait", "wait_days"),
+        max_unanswered=p("attempts.limit", "max_unanswered"),
+        industries=tuple(
+            word.lower() for word in p("channel.thank-you-call-industries", "industries")
+        ),
+    )

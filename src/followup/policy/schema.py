@@ -1,0 +1,120 @@
+"""What a policy file may say: every rule id the planner knows, its parameters and placeholders.
+
+The values live in the data files (`default.toml`, a user's override); this module only says
+what shape they must have, so a typo or a bad value fails at load with the file and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from followup.calendar import WEEKDAY_NAMES, parse_clock_time
+
+#: Every requirement id of shared/spec/guidance.md, plus its conflict settlements K1-K3.
+GUIDANCE_IDS = frozenset(
+    [f"S0-{n}" for n in range(1, 12)]
+    + [f"S1-{n}" for n in range(1, 12)]
+    + [f"S2-{n}" for n in range(1, 14) if n != 5]
+    + [f"S2-5{letter}" for letter in "abcde"]
+    + ["K1", "K2", "K3"]
+)
+
+Check = Callable[[Any], str | None]  # returns why the value is bad, or None
+
+
+def whole_number(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+        if not low <= value <= high:
+            return f"must be from {low} to {high} (got {value})"
+        return None
+
+    return check
+
+
+def boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def clock_time(value: Any) -> str | None:
+    try:
+        parse_clock_time(value)
+    except (TypeError, ValueError, AttributeError):
+        return f"must be a time HH:MM (got {value!r})"
+    return None
+
+
+def weekdays(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return 'must be a non-empty list of days like ["tue", "wed"]'
+    bad = [day for day in value if day not in WEEKDAY_NAMES[:5]]
+    return f"unknown weekday {bad[0]!r} (use mon..fri)" if bad else None
+
+
+def words(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        return "must be a list of non-empty strings"
+    return None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """The parameters a rule takes and the placeholders its `says` may use."""
+
+    params: dict[str, Check] = field(default_factory=dict)
+    placeholders: frozenset[str] = frozenset()
+
+
+def _spec(placeholders: str = "", **params: Check) -> RuleSpec:
+    return RuleSpec(params=params, placeholders=frozenset(placeholders.split()))
+
+
+DAYS = whole_number(0, 60)
+
+RULES: dict[str, RuleSpec] = {
+    "timing.thank-you-window": _spec(
+        opens_after_days=whole_number(0, 3),
+        closes_after_days=whole_number(0, 7),
+        hours_after_interview=whole_number(0, 8),
+    ),
+    "timing.no-early-call": _spec(min_call_day=whole_number(2, 14)),
+    "timing.week-after": _spec("min_days", min_days=whole_number(2, 14)),
+    "timing.two-weeks-max": _spec("days", closes_after_days=whole_number(5, 60)),
+    "timing.day-or-two-after": _spec(
+        "profile verdict", use=boolean, opens_after_days=whole_number(2, 14)
+    ),
+    "timing.stated-timeframe": _spec("date", window_days=whole_number(1, 30)),
+    "timing.midweek-calls": _spec(preferred_days=weekdays),
+    "timing.not-monday-morning": _spec(not_before=clock_time),
+    "timing.business-hours": _spec(
+        "zone", opens=clock_time, closes=clock_time, call_at=clock_time, write_at=clock_time
+    ),
+    "timing.public-holidays": _spec("holidays"),
+    "timing.final-week-later": _spec(after_days=whole_number(3, 30), window_days=DAYS),
+    "timing.offer-deadline": _spec("date", lead_days=whole_number(0, 7)),
+    "timing.recap-after-call": _spec(within_days=whole_number(0, 3)),
+    "timing.late-grace": _spec("date days", grace_days=DAYS),
+    "timing.answered-wait": _spec("date until", wait_days=whole_number(1, 90)),
+    "channel.instructions": _spec("channel"),
+    "channel.text-only-if-texted": _spec(),
+    "channel.thank-you-email": _spec(),
+    "channel.thank-you-call-industries": _spec("industry", industries=words),
+    "channel.formal-culture": _spec(),
+    "channel.direct-culture": _spec(),
+    "channel.formal-manner": _spec(),
+    "channel.friendly-manner": _spec(),
+    "channel.scheduling-medium": _spec("medium"),
+    "channel.status-call-default": _spec(),
+    "channel.rude-then-email": _spec("date"),
+    "attempts.one-status": _spec(),
+    "attempts.limit": _spec("limit", max_unanswered=whole_number(1, 2)),
+    "attempts.answer-ends-chase": _spec(),
+    "attempts.move-on": _spec(),
+    "instructions.wait": _spec("until"),
+    "instructions.no-contact": _spec(),
+    "closed.decided": _spec("status"),
+    "prep.before-call": _spec(),
+}
