@@ -84,14 +84,14 @@ def _text(value: Any, path: str, *, required: bool = False) -> str | None:
         return None
     if not isinstance(value, str):
         raise _fail(path, f"must be a string, got {_kind(value)}")
-    value = str(value).strip()
-    if not value:
+    text: str = value.strip()
+    if not text:
         if required:
             raise _fail(path, "must not be empty")
         return None
-    if len(value) > MAX_TEXT:
-        raise _fail(path, f"is too long ({len(value)} characters; at most {MAX_TEXT})")
-    return value
+    if len(text) > MAX_TEXT:
+        raise _fail(path, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
+    return text
 
 
 def _required_text(value: Any, path: str) -> str:
