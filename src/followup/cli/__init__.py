@@ -20,6 +20,7 @@ from followup.domain.errors import FollowupError
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
     "plan": "followup.cli.plan:command",
+    "script": "followup.cli.script:command",
 }
 
 

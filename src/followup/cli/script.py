@@ -1,0 +1,122 @@
+"""`followup script`: what to say, written for one interview (call, voicemail, email, text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from followup.cli import env_of
+from followup.context import Env
+from followup.domain.codec import interview_from_dict, parse_date
+from followup.domain.errors import InputError
+from followup.domain.model import Interview
+from followup.scripts import KINDS, Message, write
+from followup.scripts.facts import employer_zone
+
+FORMATS = ("text", "markdown", "json", "eml")
+
+
+def _interview(env: Env, source: str) -> Interview:
+    """The one interview object in the file (or on standard input, for `-`)."""
+    try:
+        text = env.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError("--input", f"cannot read {source} ({error})") from None
+    try:
+        obj: Any = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError("--input", f"not one JSON interview object ({error.msg})") from None
+    return interview_from_dict(obj)
+
+
+def _today(env: Env, interview: Interview, value: str | None) -> dt.date:
+    """`--today`, else today where the employer is (so "yesterday" means their yesterday)."""
+    if value is not None:
+        day = parse_date(value, "--today")
+        assert day is not None
+        return day
+    return env.clock().astimezone(employer_zone(interview)).date()
+
+
+def _templates_dir(env: Env, option: str | None) -> Path | None:
+    """`--templates DIR`, else `templates/` in the config directory when the user made one."""
+    if option is not None:
+        path = Path(option)
+        if not path.is_dir():
+            raise InputError("--templates", f"no such directory: {option}")
+        return path
+    default = env.config_dir() / "templates"
+    return default if default.is_dir() else None
+
+
+def render(message: Message, output: str) -> str:
+    """The message in the chosen format."""
+    if output == "eml":
+        if message.subject is None:
+            raise InputError("--format", f"eml is for emails; a {message.kind} is not one")
+        return message.to_eml()
+    if output == "json":
+        return json.dumps(message.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return message.to_markdown() if output == "markdown" else message.to_text()
+
+
+@click.command("script")
+@click.option(
+    "--input",
+    "source",
+    default="-",
+    show_default=True,
+    metavar="FILE|-",
+    help="One interview object (JSON).",
+)
+@click.option("--kind", required=True, type=click.Choice(KINDS), help="What to write.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="eml: an email draft your mail program opens.",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="Write as of this date (default: today in the employer's time zone).",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(["call", "email"]),
+    help="For offer-deadline: a call script or an email (default: email).",
+)
+@click.option(
+    "--templates",
+    "templates",
+    metavar="DIR",
+    help="Your own templates, used before the built-in ones "
+    "(default: templates/ in the config directory, if there is one).",
+)
+@click.pass_context
+def command(
+    ctx: click.Context,
+    source: str,
+    kind: str,
+    output: str,
+    today: str | None,
+    channel: str | None,
+    templates: str | None,
+) -> None:
+    """Write what to say: a call script, voicemail, email, text or call checklist."""
+    env = env_of(ctx)
+    interview = _interview(env, source)
+    message = write(
+        interview,
+        kind,
+        today=_today(env, interview, today),
+        templates_dir=_templates_dir(env, templates),
+        channel=channel,
+    )
+    env.stdout.write(render(message, output))

@@ -1,0 +1,194 @@
+"""Write one message for one interview: pick the template, fill in the facts, read the result.
+
+A rendered template is plain text in a small format a user can also write:
+
+- an optional first line `Subject: …` (emails), then a blank line;
+- either the message itself, or sections, each opened by a line `## Heading` or
+  `## Heading (role)`, where the role is `say` (default), `aside`, `voicemail` or `note`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from followup.domain.errors import InputError, PolicyError
+from followup.domain.model import Interview
+from followup.scripts.facts import Facts, Placeholder, gather, one_line
+from followup.scripts.message import SECTION_ROLES, Message, Section, sms_length
+from followup.scripts.templates import render
+
+TEXT_LIMIT = 320  # two SMS at most, whatever happens (issue 4)
+_HEADING = re.compile(r"## +(?P<heading>.+?)(?: +\((?P<role>[a-z]+)\))? *\Z")
+_EMAIL_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What a kind of message is: its label, channel and the checker kind that reads it."""
+
+    label: str
+    channel: str
+    check_kind: str | None
+
+
+KIND_INFO: dict[str, Kind] = {
+    "call": Kind("Call script", "call", "call"),
+    "voicemail": Kind("Voicemail", "voicemail", "voicemail"),
+    "thank-you-email": Kind("Thank-you email", "email", "email"),
+    "status-email": Kind("Status email", "email", "email"),
+    "final-email": Kind("Final follow-up email", "email", "email"),
+    "offer-deadline": Kind("Offer-deadline email", "email", "email"),
+    "recap-email": Kind("Recap email after your call", "email", "email"),
+    "text": Kind("Text message", "text", "text"),
+    "prep": Kind("Checklist before you call", "checklist", None),
+}
+#: Every kind `followup script --kind` accepts; the same names as a plan step's `script`.
+KINDS: tuple[str, ...] = tuple(KIND_INFO)
+OFFER_CALL = Kind("Offer-deadline call script", "call", "call")
+
+
+def write(
+    interview: Interview,
+    kind: str,
+    *,
+    today: dt.date,
+    templates_dir: Path | None = None,
+    channel: str | None = None,
+) -> Message:
+    """The message of `kind` for `interview`, written as of `today` (for "last Tuesday").
+
+    `channel` picks the call or email variant of `offer-deadline` (default: email).
+    """
+    info, template = _kind_and_template(kind, channel)
+    facts = gather(interview, today)
+    if info.channel == "text":
+        rendered = _fit_text(facts, template, templates_dir)
+    else:
+        rendered = _render(template, facts, templates_dir)
+    message = _read(rendered, kind, info, facts, template)
+    contact = interview.primary_contact
+    message.to = _address(contact.email) if info.channel == "email" else None
+    message.phone = one_line(contact.phone) if contact.phone and info.channel != "email" else None
+    sender = interview.candidate.email
+    message.sender = f"{facts.values['candidate']} <{sender}>" if sender else None
+    message.placeholders = _used(facts.placeholders, message)
+    if info.channel == "email" and message.to is None:
+        message.placeholders.append(_address_placeholder(message.contact))
+    return message
+
+
+def _kind_and_template(kind: str, channel: str | None) -> tuple[Kind, str]:
+    if kind not in KIND_INFO:
+        raise InputError("kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
+    if channel not in (None, "call", "email"):
+        raise InputError("channel", f"must be call or email (got {channel!r})")
+    if kind == "offer-deadline":
+        variant = channel or "email"
+        return (OFFER_CALL if variant == "call" else KIND_INFO[kind]), f"{kind}-{variant}.j2"
+    if channel is not None and channel != KIND_INFO[kind].channel:
+        raise InputError("channel", f"only offer-deadline has a choice of channel, not {kind}")
+    return KIND_INFO[kind], f"{kind}.j2"
+
+
+def _render(template: str, facts: Facts, templates_dir: Path | None, **extra: object) -> str:
+    return render(template, {**facts.values, **extra}, templates_dir)
+
+
+def _fit_text(facts: Facts, template: str, templates_dir: Path | None) -> str:
+    """The fullest wording that fits one SMS, else the fullest within 320 characters."""
+    variants = [_render(template, facts, templates_dir, brevity=b).strip() for b in range(4)]
+    for text in variants:
+        if sms_length(text)[1] == 1:
+            return text
+    for text in variants:
+        if len(text) <= TEXT_LIMIT:
+            return text
+    raise InputError(
+        "candidate.name", f"the names are too long for a text of at most {TEXT_LIMIT} characters"
+    )
+
+
+def _read(rendered: str, kind: str, info: Kind, facts: Facts, source: str) -> Message:
+    subject, rest = _split_subject(rendered.strip("\n"))
+    if (subject is None) != (info.channel != "email"):
+        why = (
+            "an email template must start with 'Subject: …'"
+            if subject is None
+            else ("only email templates have a 'Subject:' line")
+        )
+        raise PolicyError(source, "Subject", why)
+    sections = _sections(rest, source)
+    title = f"{info.label}: {facts.values['role']} at {facts.values['company']}"
+    return Message(
+        kind=kind,
+        title=title,
+        channel=info.channel,
+        check_kind=info.check_kind,
+        contact=str(facts.values["contact"]),
+        body=_body(rest, sections),
+        subject=subject,
+        sections=sections,
+    )
+
+
+def _split_subject(text: str) -> tuple[str | None, str]:
+    first, _, rest = text.partition("\n")
+    if not first.startswith("Subject:"):
+        return None, text
+    return one_line(first.removeprefix("Subject:")), rest.strip("\n")
+
+
+def _sections(text: str, source: str) -> list[Section]:
+    sections: list[Section] = []
+    for chunk in re.split(r"^(?=## )", text, flags=re.MULTILINE):
+        heading_line, _, section_text = chunk.partition("\n")
+        match = _HEADING.match(heading_line)
+        if match is None:
+            if chunk.strip() and sections:
+                raise PolicyError(source, "sections", f"not a heading: {heading_line!r}")
+            continue
+        role = match["role"] or "say"
+        if role not in SECTION_ROLES:
+            raise PolicyError(source, match["heading"], f"role must be one of {SECTION_ROLES}")
+        sections.append(Section(match["heading"], _tidy(section_text), role))
+    return sections
+
+
+def _tidy(text: str) -> str:
+    """Collapse the blank lines a template's `{% if %}` leaves behind."""
+    return re.sub(r"\n{3,}", "\n\n", text.strip())
+
+
+def _body(text: str, sections: list[Section]) -> str:
+    """What the checker reads: the words to say, or the whole message; a checklist as text."""
+    if not sections:
+        return _tidy(text)
+    said = [s.text for s in sections if s.role == "say"]
+    if said:
+        return "\n\n".join(said)
+    return "\n\n".join(f"{s.heading}\n{s.text}" for s in sections)
+
+
+def _used(placeholders: list[Placeholder], message: Message) -> list[Placeholder]:
+    """The placeholders that appear in the message, once each, in order."""
+    shown = "\n".join([message.subject or "", message.body, *(s.text for s in message.sections)])
+    seen: dict[str, Placeholder] = {}
+    for placeholder in placeholders:
+        if placeholder.text in shown:
+            seen.setdefault(placeholder.text, placeholder)
+    return list(seen.values())
+
+
+def _address(email: str | None) -> str | None:
+    """The contact's address, if it looks like one a mail program will accept."""
+    return email.strip() if email and _EMAIL_ADDRESS.match(email.strip()) else None
+
+
+def _address_placeholder(contact: str) -> Placeholder:
+    return Placeholder(
+        f"[{contact}'s email address]",
+        f"add {contact}'s email address in your mail program (or add it to the interviewer)",
+    )
