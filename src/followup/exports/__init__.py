@@ -1,0 +1,24 @@
+"""Readers and writers of the tracker's file formats: JSON / JSON Lines, CSV, iCalendar.
+
+Readers are strict and all-or-nothing: they return every interview of a file, or raise
+`InputError` naming the row, the field and why. Writers are deterministic.
+"""
+
+from __future__ import annotations
+
+from followup.domain.errors import InputError
+from followup.domain.model import Interview
+
+#: An interview and where it came from in its file ("line 3", "row 4"), for error messages.
+Located = tuple[str, Interview]
+
+
+def at_row(error: InputError, where: str) -> InputError:
+    """The same error, prefixed with its place in the file."""
+    field = f"{where}: {error.field}" if error.field else where
+    return InputError(field, error.why)
+
+
+def numbered(interviews: list[Interview]) -> list[Located]:
+    """Interviews from a library call, labelled `item 1`, `item 2`…"""
+    return [(f"item {n}", interview) for n, interview in enumerate(interviews, start=1)]

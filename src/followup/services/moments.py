@@ -1,0 +1,36 @@
+"""Reading the dates and times people type: RFC 3339, or a local "YYYY-MM-DD HH:MM"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from followup.domain.codec import parse_datetime, zone
+from followup.domain.errors import InputError
+
+_LOCAL_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?\Z")
+#: A date without a time (as other trackers export) is read as noon, local time.
+NOON = dt.time(12, 0)
+
+
+def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetime:
+    """An aware moment from RFC 3339, or from a local date (and time) in `zone_name`.
+
+    A local moment needs a zone: the interview's, else the user's configured one.
+    """
+    text = text.strip()
+    match = _LOCAL_RE.match(text)
+    if match is None:
+        return parse_datetime(text, field)
+    if zone_name is None:
+        raise InputError(
+            field,
+            f"{text!r} has no UTC offset and no time zone is known; give one like "
+            "2026-11-20T14:00-05:00, or set one with `followup config timezone ZONE`",
+        )
+    try:
+        day = dt.date.fromisoformat(match.group(1))
+        time = NOON if match.group(2) is None else dt.time(int(match.group(2)), int(match.group(3)))
+    except ValueError as error:
+        raise InputError(field, f"is not a real date and time ({error})") from None
+    return dt.datetime.combine(day, time, tzinfo=zone(zone_name))

@@ -1,0 +1,178 @@
+"""Keeping the stored plans in step with the planner, so the agenda need not run it.
+
+A plan is stored with its steps' windows and what its state depends on. As days pass, the
+state of a plan with a next step follows from that step's window until the first open
+window closes (`replan_after`); then the interview is re-planned, lazily, on the next read.
+A plan with no next step keeps its state until the planner would say "move on", a day
+found here by asking the planner (`moves_on_from`). When the policy changes, every plan is
+recomputed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import followup
+from followup.domain.model import (
+    Interview,
+    Plan,
+    PlanState,
+    Purpose,
+    StepStatus,
+)
+from followup.store import Repository, StoredPlan, StoredStep
+
+if TYPE_CHECKING:
+    from followup.policy import Policy
+    from followup.services.tracker import Tracker
+
+POLICY_STAMP = "policy"
+#: How far ahead to look for the day an idle plan turns into "move on".
+MOVE_ON_HORIZON = dt.timedelta(days=400)
+_SETTLED = {StepStatus.DONE: "done", StepStatus.SKIPPED: "skipped", StepStatus.MISSED: "missed"}
+
+
+def policy_stamp(policy_setting: str | None) -> str:
+    """A fingerprint of the policy in force: its name and its file's bytes.
+
+    Cheap (no planner import), so every read can notice that the policy changed.
+    """
+    name = policy_setting or "default"
+    path = Path(name) if name not in ("default", "prompt") else _builtin_path(name)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        digest = "unreadable"
+    return f"{name}:{digest}"
+
+
+def _builtin_path(name: str) -> Path:
+    return Path(followup.__file__).parent / "policy" / f"{name}.toml"
+
+
+def load(tracker: Tracker) -> Policy:
+    from followup.policy import load_policy
+
+    return load_policy(tracker.settings.policy)
+
+
+def plan_of(tracker: Tracker, interview: Interview, today: dt.date | None = None) -> Plan:
+    """The planner's plan for one interview, as of the user's today."""
+    from followup.planner import plan
+
+    return plan(
+        interview, today or tracker.today(), load(tracker), default_zone=tracker.settings.timezone
+    )
+
+
+def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> StoredPlan:
+    """What to store of `interview`'s plan as of `today` for later days' agendas."""
+    plan = plan_of(tracker, interview, today)
+    contact = interview.primary_contact
+    steps = tuple(
+        StoredStep(
+            purpose=step.purpose.value,
+            channel=step.channel.value,
+            earliest=step.earliest,
+            latest=step.latest,
+            best=step.best,
+            contact=step.contact,
+            settled=_SETTLED.get(step.status),
+            script=step.script,
+        )
+        for step in plan.steps
+    )
+    idle = None if plan.next is not None else plan.state.value
+    moves_on = None
+    if plan.state in (PlanState.WAITING, PlanState.OVERDUE) and plan.next is None:
+        moves_on = _move_on_day(tracker, interview, today)
+    return StoredPlan(
+        steps=steps,
+        planned_on=today,
+        idle_state=idle,
+        moves_on_from=moves_on,
+        replan_after=_replan_after(plan, interview, today),
+        reachable=bool(contact.phone or contact.email),
+    )
+
+
+def _replan_after(plan: Plan, interview: Interview, today: dt.date) -> dt.date | None:
+    """The last day the stored steps surely still match the planner.
+
+    Open windows: until the first one closes. A logged attempt dated later than today
+    (which the planner ignores until its day) also ends the stored plan's validity.
+    """
+    open_steps = [s.latest for s in plan.steps if s.status in (StepStatus.DUE, StepStatus.UPCOMING)]
+    later = [a.at.date() - dt.timedelta(days=1) for a in interview.attempts if a.at.date() > today]
+    limits = ([min(open_steps)] if plan.next is not None else []) + later
+    return min(limits) if limits else None
+
+
+def _move_on_day(tracker: Tracker, interview: Interview, today: dt.date) -> dt.date | None:
+    """The first day the planner says "move on" for an idle plan (its states only advance)."""
+    low, high = today, today + MOVE_ON_HORIZON
+    if plan_of(tracker, interview, high).state is not PlanState.MOVE_ON:
+        return None
+    while (high - low).days > 1:
+        middle = low + (high - low) // 2
+        if plan_of(tracker, interview, middle).state is PlanState.MOVE_ON:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def store_plans(tracker: Tracker, repo: Repository, interviews: list[Interview]) -> None:
+    """Plan and store each awaiting interview (inside the caller's transaction)."""
+    today = tracker.today()
+    _check_stamp(tracker, repo)
+    for interview in interviews:
+        if interview.id is not None and interview.status.value == "awaiting":
+            repo.save_plan(interview.id, stored_plan(tracker, interview, today))
+
+
+def _check_stamp(tracker: Tracker, repo: Repository) -> bool:
+    """Mark every plan stale if the policy changed since they were stored; True if so."""
+    stamp = policy_stamp(tracker.settings.policy)
+    old = repo.stamp(POLICY_STAMP)
+    if old == stamp:
+        return False
+    repo.set_stamp(POLICY_STAMP, stamp)
+    return old is not None and repo.forget_all_plans() > 0
+
+
+def refresh(tracker: Tracker) -> int:
+    """Re-plan what is stale; returns how many. Says so on stderr when the policy changed."""
+    today = tracker.today()
+    with tracker.store.unit_of_work(write=False) as repo:
+        current = repo.stamp(POLICY_STAMP) == policy_stamp(tracker.settings.policy)
+        stale = repo.needing_a_plan(today) if current else ["(all)"]
+    if not stale:
+        return 0
+    with tracker.store.unit_of_work() as repo:
+        if _check_stamp(tracker, repo):
+            tracker.env.stderr.write(
+                f"followup: the policy changed ({tracker.settings.policy or 'default'}): "
+                "recomputing every stored plan\n"
+            )
+        ids = repo.needing_a_plan(today)
+        store_plans(tracker, repo, [repo.interview(i) for i in ids])
+    return len(ids)
+
+
+def replan_all(tracker: Tracker) -> int:
+    """Recompute every awaiting interview's stored plan; returns how many."""
+    with tracker.store.unit_of_work() as repo:
+        repo.forget_all_plans()
+        ids = repo.needing_a_plan(tracker.today())
+        store_plans(tracker, repo, [repo.interview(i) for i in ids])
+    return len(ids)
+
+
+def next_purpose(tracker: Tracker, interview: Interview) -> Purpose:
+    """The purpose of the plan's next step; a status follow-up when nothing is next."""
+    plan = plan_of(tracker, interview)
+    return plan.next.purpose if plan.next is not None else Purpose.STATUS

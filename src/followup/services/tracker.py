@@ -1,0 +1,264 @@
+"""The tracker's use cases: interviews and attempts stored, kept planned, imported, exported.
+
+    tracker = Tracker.open(env, db=None)    # --db, else FOLLOWUP_DB, else the data directory
+    interview = tracker.add(interview)
+    tracker.log_attempt(interview.id, channel=AttemptChannel.CALL, outcome=Outcome.VOICEMAIL)
+    agenda = tracker.agenda()
+
+Every method is one transaction; each returns domain objects. The CLI, the web app and the
+REST API are thin adapters over this class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from followup.context import Env
+from followup.domain.codec import interview_from_dict, interview_to_dict
+from followup.domain.errors import InputError
+from followup.domain.model import (
+    Attempt,
+    AttemptChannel,
+    Interview,
+    InterviewStatus,
+    Outcome,
+    Purpose,
+)
+from followup.exports import Located, at_row
+from followup.settings import Settings, load_settings
+from followup.store import Repository, Store, StoredStep, open_store
+
+DB_FILE = "followup.db"
+MAX_ID = 100
+
+
+def database_path(env: Env, db: str | Path | None = None) -> Path:
+    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
+    if db:
+        return Path(db)
+    if override := env.environ.get("FOLLOWUP_DB"):
+        return Path(override)
+    return env.data_dir() / DB_FILE
+
+
+def slug(text: str) -> str:
+    """A short id from a company name: 'Acme Analytics, Inc.' -> 'acme-analytics-inc'."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:24].rstrip("-") or "interview"
+
+
+def free_id(repo: Repository, base: str, taken: set[str] | None = None) -> str:
+    """`base`, or `base-2`, `base-3`… whichever is free in the store and in `taken`."""
+    used = repo.ids_starting_with(base) | (taken or set())
+    if base not in used:
+        return base
+    number = 2
+    while f"{base}-{number}" in used:
+        number += 1
+    return f"{base}-{number}"
+
+
+def check_id(value: str) -> str:
+    if not value.strip() or len(value) > MAX_ID or any(c.isspace() for c in value):
+        raise InputError("id", f"must be 1 to {MAX_ID} characters without spaces (got {value!r})")
+    return value
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many interviews an import added and replaced."""
+
+    added: int
+    replaced: int
+
+
+Progress = Callable[[int, int], None]
+
+
+class Tracker:
+    """One user's interviews in one store, with the settings that fill the gaps."""
+
+    def __init__(self, store: Store, env: Env, settings: Settings) -> None:
+        self.store = store
+        self.env = env
+        self.settings = settings
+
+    @classmethod
+    def open(cls, env: Env, db: str | Path | None = None) -> Tracker:
+        """Open the user's store (creating or upgrading it) with their settings."""
+        return cls(open_store(database_path(env, db)), env, load_settings(env))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def now(self) -> dt.datetime:
+        return self.env.clock()
+
+    def today(self) -> dt.date:
+        """The user's local day (never the UTC day)."""
+        return self.settings.today(self.env)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def interview(self, interview_id: str) -> Interview:
+        with self.store.unit_of_work(write=False) as repo:
+            return repo.interview(interview_id)
+
+    def interviews(
+        self, *, status: InterviewStatus | None = None, company: str | None = None
+    ) -> list[Interview]:
+        with self.store.unit_of_work(write=False) as repo:
+            return repo.interviews(status=status.value if status else None, company=company)
+
+    def stored_steps(self, interview_id: str) -> list[StoredStep]:
+        self.refresh_plans()
+        with self.store.unit_of_work(write=False) as repo:
+            return repo.stored_steps(interview_id)
+
+    # --- writing ----------------------------------------------------------------------
+
+    def add(self, interview: Interview) -> Interview:
+        """Store a new interview; it gets an id from its company name unless it has one."""
+        with self.store.unit_of_work() as repo:
+            stored = self._insert(repo, interview, taken=set(), replace=False)
+            self._plan(repo, [stored])
+        return stored
+
+    def edit(self, interview_id: str, changes: Mapping[str, Any]) -> Interview:
+        """Change fields of a stored interview (contract names); the result is re-validated."""
+        if "id" in changes or "attempts" in changes:
+            raise InputError(
+                next(k for k in ("id", "attempts") if k in changes), "cannot be edited"
+            )
+        with self.store.unit_of_work() as repo:
+            obj = interview_to_dict(repo.interview(interview_id))
+            obj.update(changes)
+            edited = interview_from_dict({k: v for k, v in obj.items() if v is not None})
+            repo.replace_interview(edited, self.now())
+            self._plan(repo, [edited])
+        return edited
+
+    def delete(self, interview_id: str) -> None:
+        with self.store.unit_of_work() as repo:
+            repo.delete_interview(interview_id)
+
+    def set_status(self, interview_id: str, status: InterviewStatus) -> Interview:
+        """Record the outcome: offer, rejected, withdrawn, closed (or awaiting again)."""
+        with self.store.unit_of_work() as repo:
+            repo.set_status(interview_id, status, self.now())
+            interview = repo.interview(interview_id)
+            self._plan(repo, [interview])
+        return interview
+
+    def log_attempt(
+        self,
+        interview_id: str,
+        *,
+        channel: AttemptChannel,
+        outcome: Outcome,
+        purpose: Purpose | None = None,
+        at: dt.datetime | None = None,
+        notes: str | None = None,
+    ) -> Attempt:
+        """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
+        at = at or self.now()
+        if at.tzinfo is None:
+            raise InputError("at", "must have a time zone")
+        with self.store.unit_of_work() as repo:
+            if purpose is None:
+                purpose = self._next_purpose(repo, interview_id)
+            attempt = Attempt(at=at, channel=channel, purpose=purpose, outcome=outcome, notes=notes)
+            repo.add_attempt(interview_id, attempt, self.now())
+            self._plan(repo, [repo.interview(interview_id)])
+        return attempt
+
+    # --- import and export ------------------------------------------------------------
+
+    def import_interviews(
+        self,
+        interviews: Iterable[Located],
+        *,
+        replace: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Store many interviews in ONE transaction: all of them, or none if any fails.
+
+        Each interview comes with its place in the file ("line 3"), named in errors.
+        """
+        batch = list(interviews)
+        stored: list[Interview] = []
+        replaced = 0
+        with self.store.unit_of_work() as repo:
+            taken: set[str] = set()
+            for number, (where, interview) in enumerate(batch, start=1):
+                try:
+                    replaced += interview.id is not None and repo.exists(interview.id)
+                    stored.append(self._insert(repo, interview, taken=taken, replace=replace))
+                except InputError as error:
+                    raise at_row(error, where) from None
+                if progress is not None and (number % 1000 == 0 or number == len(batch)):
+                    progress(number, len(batch))
+            self._plan(repo, stored)
+        return ImportResult(added=len(stored) - replaced, replaced=replaced)
+
+    def export_objects(self) -> list[dict[str, Any]]:
+        """Every interview as the contract's object, attempts included, in stored order."""
+        with self.store.unit_of_work(write=False) as repo:
+            return list(repo.interview_objects())
+
+    # --- plans ------------------------------------------------------------------------
+
+    def refresh_plans(self) -> int:
+        """Re-plan the interviews whose stored plan is missing, stale or from another policy.
+
+        Returns how many were re-planned. Cheap (no planner import) when nothing is stale.
+        """
+        from followup.services import planning
+
+        return planning.refresh(self)
+
+    def replan_all(self) -> int:
+        """Recompute every stored plan (after a policy change); returns how many."""
+        from followup.services import planning
+
+        return planning.replan_all(self)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _insert(
+        self, repo: Repository, interview: Interview, *, taken: set[str], replace: bool
+    ) -> Interview:
+        if interview.id is None:
+            interview = _with_id(interview, free_id(repo, slug(interview.company), taken))
+        interview_id = check_id(interview.id or "")
+        if interview_id in taken:
+            raise InputError("id", f"{interview_id!r} appears twice")
+        taken.add(interview_id)
+        if repo.exists(interview_id):
+            if not replace:
+                raise InputError("id", f"{interview_id!r} already exists (--replace overwrites)")
+            repo.replace_interview(interview, self.now())
+        else:
+            repo.insert_interview(interview, self.now())
+        return interview
+
+    def _plan(self, repo: Repository, interviews: list[Interview]) -> None:
+        from followup.services import planning
+
+        planning.store_plans(self, repo, interviews)
+
+    def _next_purpose(self, repo: Repository, interview_id: str) -> Purpose:
+        from followup.services import planning
+
+        return planning.next_purpose(self, repo.interview(interview_id))
+
+
+def _with_id(interview: Interview, interview_id: str) -> Interview:
+    from dataclasses import replace
+
+    return replace(interview, id=interview_id)

@@ -1,0 +1,70 @@
+"""The store: every interview, attempt and stored plan, in one SQLite file.
+
+    store = open_store(path)
+    with store.unit_of_work() as repo:      # one transaction; commits on success
+        repo.insert_interview(interview, now)
+
+This package is the only place that speaks SQL, so a PostgreSQL back end for career
+centres means a second implementation of `Repository`, not changes all over the code.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from followup.store.connection import StoreError, connect, transaction
+from followup.store.migrations import LATEST, current_version, migrate
+from followup.store.records import AgendaRow, StoredPlan, StoredStep
+from followup.store.repository import Repository
+
+__all__ = [
+    "AgendaRow",
+    "Repository",
+    "Store",
+    "StoreError",
+    "StoredPlan",
+    "StoredStep",
+    "open_store",
+]
+
+
+class Store:
+    """An open database; each `unit_of_work()` is one transaction."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @contextmanager
+    def unit_of_work(self, *, write: bool = True) -> Iterator[Repository]:
+        """A repository inside one transaction: committed on success, rolled back on error."""
+        with transaction(self.connection, write=write):
+            yield Repository(self.connection)
+
+    def schema_version(self) -> int:
+        return current_version(self.connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: Path | str, *, upgrade_to: int = LATEST) -> Store:
+    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    connection = connect(path)
+    try:
+        if current_version(connection) < upgrade_to:
+            with transaction(connection):
+                migrate(connection, upgrade_to)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise StoreError(f"{path} is not a Followup database ({error})") from None
+    return Store(connection, str(path))

@@ -1,0 +1,57 @@
+"""Opening the store: one SQLite file, WAL, a busy timeout, and transactions the caller owns.
+
+The CLI and the web app may write at the same time; WAL lets readers go on while one
+writer writes, and the busy timeout makes a second writer wait instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from followup.domain.errors import FollowupError
+
+#: How long a writer waits for another writer before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreError(FollowupError):
+    """The database file cannot be opened or is not a Followup store."""
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode; `transaction()` opens the unit of work explicitly."""
+    target = str(path)
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = sqlite3.connect(
+            target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        # NORMAL is durable across application crashes in WAL mode; only power loss can drop
+        # the last commits, never corrupt the file.
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open the database {target}: {error}") from None
+    return connection
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection, *, write: bool = True) -> Iterator[None]:
+    """One unit of work: everything inside commits together or not at all.
+
+    A write transaction starts IMMEDIATE so that two writers queue on the busy timeout
+    rather than deadlocking when both try to upgrade a read lock.
+    """
+    connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")

@@ -1,0 +1,53 @@
+"""What the store hands back besides domain interviews: stored plans and agenda rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStep:
+    """One planned step with its window; `settled` is `done`/`skipped` when no date changes it."""
+
+    purpose: str
+    channel: str
+    earliest: dt.date
+    latest: dt.date
+    best: dt.datetime
+    contact: str
+    settled: str | None = None
+    script: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """What the agenda needs from a plan, to classify the interview on later days.
+
+    With a next step, the state follows from its window (act now once it opens) until
+    `replan_after`, the last day the stored steps are known to match the planner. With
+    none, `idle_state` (waiting, overdue, move_on, closed) holds, turning into move_on
+    from `moves_on_from` if set. `reachable` is False when the contact has no phone and no
+    e-mail.
+    """
+
+    steps: tuple[StoredStep, ...]
+    planned_on: dt.date
+    idle_state: str | None = None
+    moves_on_from: dt.date | None = None
+    replan_after: dt.date | None = None
+    reachable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """One awaiting interview, its stored plan's next step and its last missed contact."""
+
+    id: str
+    company: str
+    role: str
+    idle_state: str | None
+    moves_on_from: dt.date | None
+    reachable: bool
+    next_step: StoredStep | None
+    missed_step: StoredStep | None

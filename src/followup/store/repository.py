@@ -1,0 +1,339 @@
+"""Repository functions over one open transaction: the only place with SQL besides migrations.
+
+The caller owns the transaction (`Store.unit_of_work()`); nothing here commits. Interviews
+are stored whole (the contract's JSON object, without attempts) beside the columns that
+queries filter on; attempts and planned steps have their own tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from followup.domain.codec import interview_from_dict, interview_to_dict
+from followup.domain.errors import NotFoundError
+from followup.domain.model import Attempt, Interview, InterviewStatus
+from followup.store.records import AgendaRow, StoredPlan, StoredStep
+
+_STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
+
+
+def utc_key(moment: dt.datetime) -> str:
+    """A fixed-width UTC timestamp that sorts as text the way the moments sort in time."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _document(interview: Interview) -> str:
+    obj = interview_to_dict(interview)
+    obj.pop("id", None)
+    obj.pop("attempts", None)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class Repository:
+    """Reads and writes inside one unit of work."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    # --- interviews -------------------------------------------------------------------
+
+    def ids_starting_with(self, prefix: str) -> set[str]:
+        """Ids equal to `prefix` or `prefix-…`, to pick a free one."""
+        rows = self.connection.execute(
+            "SELECT id FROM interviews WHERE id = ? OR id LIKE ?",
+            (prefix, prefix.replace("%", "").replace("_", "") + "-%"),
+        )
+        return {row[0] for row in rows}
+
+    def exists(self, interview_id: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,))
+        return row.fetchone() is not None
+
+    def insert_interview(self, interview: Interview, now: dt.datetime) -> None:
+        """Store a new interview (its `id` set) with its attempts."""
+        stamp = utc_key(now)
+        cursor = self.connection.execute(
+            "INSERT INTO interviews (id, company, role, status, interviewed_at, interviewed_utc,"
+            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*self._columns(interview), stamp, stamp),
+        )
+        self._insert_attempts(int(cursor.lastrowid or 0), interview.attempts)
+
+    def replace_interview(self, interview: Interview, now: dt.datetime) -> None:
+        """Overwrite a stored interview and its attempts; its stored plan is dropped."""
+        seq = self._seq(interview.id or "")
+        self.connection.execute(
+            "UPDATE interviews SET id = ?, company = ?, role = ?, status = ?, interviewed_at = ?,"
+            " interviewed_utc = ?, document = ?, updated_at = ?, revision = revision + 1"
+            " WHERE seq = ?",
+            (*self._columns(interview), utc_key(now), seq),
+        )
+        self.connection.execute("DELETE FROM attempts WHERE interview_seq = ?", (seq,))
+        self._insert_attempts(seq, interview.attempts)
+        self._forget_plan(seq)
+
+    def delete_interview(self, interview_id: str) -> None:
+        seq = self._seq(interview_id)
+        self.connection.execute("DELETE FROM interviews WHERE seq = ?", (seq,))
+
+    def interview(self, interview_id: str) -> Interview:
+        """One stored interview with its attempts; `NotFoundError` if there is none."""
+        row = self.connection.execute(
+            "SELECT seq, id, document FROM interviews WHERE id = ?", (interview_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
+        return next(self._decode([row]))
+
+    def interviews(
+        self, *, status: str | None = None, company: str | None = None
+    ) -> list[Interview]:
+        """Stored interviews, oldest interview first, optionally filtered."""
+        return list(self._decode(self._select_documents(status=status, company=company)))
+
+    def interview_objects(self) -> Iterator[dict[str, Any]]:
+        """Every interview as the contract's JSON object, in the order they were stored."""
+        for interview in self._decode(self._select_documents(order="seq")):
+            yield interview_to_dict(interview)
+
+    def count_interviews(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
+
+    def set_status(self, interview_id: str, status: InterviewStatus, now: dt.datetime) -> None:
+        interview = self.interview(interview_id)
+        obj = interview_to_dict(interview) | {"status": status.value}
+        self.replace_interview(interview_from_dict(obj), now)
+
+    # --- attempts ---------------------------------------------------------------------
+
+    def add_attempt(self, interview_id: str, attempt: Attempt, now: dt.datetime) -> None:
+        """Log one attempt; the interview's stored plan is dropped (it changes with attempts)."""
+        seq = self._seq(interview_id)
+        self._insert_attempts(seq, (attempt,))
+        self.connection.execute(
+            "UPDATE interviews SET updated_at = ?, revision = revision + 1 WHERE seq = ?",
+            (utc_key(now), seq),
+        )
+        self._forget_plan(seq)
+
+    def count_attempts(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM attempts").fetchone()[0])
+
+    # --- stored plans -----------------------------------------------------------------
+
+    def save_plan(self, interview_id: str, plan: StoredPlan) -> None:
+        """Replace the stored plan of one interview."""
+        seq = self._seq(interview_id)
+        self.connection.execute("DELETE FROM steps WHERE interview_seq = ?", (seq,))
+        self.connection.executemany(
+            f"INSERT INTO steps (interview_seq, position, {_STEP_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(seq, position, *_step_values(step)) for position, step in enumerate(plan.steps)],
+        )
+        self.connection.execute(
+            "UPDATE interviews SET idle_state = ?, moves_on_from = ?, planned_on = ?,"
+            " replan_after = ?, reachable = ? WHERE seq = ?",
+            (
+                plan.idle_state,
+                _iso(plan.moves_on_from),
+                plan.planned_on.isoformat(),
+                _iso(plan.replan_after),
+                int(plan.reachable),
+                seq,
+            ),
+        )
+
+    def stored_steps(self, interview_id: str) -> list[StoredStep]:
+        rows = self.connection.execute(
+            f"SELECT {_STEP_COLUMNS} FROM steps WHERE interview_seq = ? ORDER BY position",
+            (self._seq(interview_id),),
+        )
+        return [_step(row) for row in rows]
+
+    def needing_a_plan(self, today: dt.date) -> list[str]:
+        """Ids whose stored plan is missing or may no longer match the planner on `today`."""
+        rows = self.connection.execute(
+            "SELECT id FROM interviews WHERE status = 'awaiting' AND (planned_on IS NULL"
+            " OR planned_on > :today OR replan_after < :today) ORDER BY seq",
+            {"today": today.isoformat()},
+        )
+        return [row[0] for row in rows]
+
+    def forget_all_plans(self) -> int:
+        """Mark every stored plan stale (the policy changed); returns how many there were."""
+        cursor = self.connection.execute(
+            "UPDATE interviews SET planned_on = NULL WHERE planned_on IS NOT NULL"
+        )
+        return int(cursor.rowcount)
+
+    def agenda(self) -> list[AgendaRow]:
+        """Every awaiting interview with its stored plan's next step and last missed contact.
+
+        The next step is the first step still open (due or upcoming when planned); the
+        caller keeps plans fresh (`needing_a_plan`) and compares windows with its day.
+        """
+        return [_agenda_row(row) for row in self.connection.execute(_AGENDA_SQL)]
+
+    def stamp(self, name: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM stamps WHERE name = ?", (name,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
+
+    def set_stamp(self, name: str, value: str) -> None:
+        self.connection.execute("DELETE FROM stamps WHERE name = ?", (name,))
+        self.connection.execute("INSERT INTO stamps (name, value) VALUES (?, ?)", (name, value))
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _seq(self, interview_id: str) -> int:
+        row = self.connection.execute("SELECT seq FROM interviews WHERE id = ?", (interview_id,))
+        found = row.fetchone()
+        if found is None:
+            raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
+        return int(found[0])
+
+    def _forget_plan(self, seq: int) -> None:
+        self.connection.execute("DELETE FROM steps WHERE interview_seq = ?", (seq,))
+        self.connection.execute("UPDATE interviews SET planned_on = NULL WHERE seq = ?", (seq,))
+
+    @staticmethod
+    def _columns(interview: Interview) -> tuple[Any, ...]:
+        return (
+            interview.id,
+            interview.company,
+            interview.role,
+            interview.status.value,
+            interview.interviewed_at.isoformat(),
+            utc_key(interview.interviewed_at),
+            _document(interview),
+        )
+
+    def _insert_attempts(self, seq: int, attempts: Iterable[Attempt]) -> None:
+        self.connection.executemany(
+            "INSERT INTO attempts (interview_seq, at, at_utc, channel, purpose, outcome, notes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    seq,
+                    a.at.isoformat(),
+                    utc_key(a.at),
+                    a.channel.value,
+                    a.purpose.value,
+                    a.outcome.value,
+                    a.notes,
+                )
+                for a in attempts
+            ],
+        )
+
+    def _select_documents(
+        self, *, status: str | None = None, company: str | None = None, order: str = "time"
+    ) -> list[tuple[int, str, str]]:
+        clauses, values = [], []
+        if status is not None:
+            clauses.append("status = ?")
+            values.append(status)
+        if company is not None:
+            clauses.append("LOWER(company) LIKE ?")
+            values.append(f"%{company.lower()}%")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        order_by = "seq" if order == "seq" else "interviewed_utc, seq"
+        sql = f"SELECT seq, id, document FROM interviews{where} ORDER BY {order_by}"
+        return list(self.connection.execute(sql, values))
+
+    def _decode(self, rows: Iterable[tuple[int, str, str]]) -> Iterator[Interview]:
+        rows = list(rows)
+        attempts = self._attempts_of([row[0] for row in rows])
+        for seq, interview_id, document in rows:
+            obj = {"id": interview_id, **json.loads(document)}
+            if seq in attempts:
+                obj["attempts"] = attempts[seq]
+            yield interview_from_dict(obj)
+
+    def _attempts_of(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:
+        found: dict[int, list[dict[str, Any]]] = {}
+        if not seqs:
+            return found
+        rows = self.connection.execute(
+            "SELECT interview_seq, at, channel, purpose, outcome, notes FROM attempts"
+            " WHERE interview_seq IN (SELECT value FROM json_each(?)) ORDER BY at_utc, seq",
+            (json.dumps(seqs),),
+        )
+        for seq, at, channel, purpose, outcome, notes in rows:
+            attempt = {"at": at, "channel": channel, "purpose": purpose, "outcome": outcome}
+            if notes is not None:
+                attempt["notes"] = notes
+            found.setdefault(seq, []).append(attempt)
+        return found
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _step_values(step: StoredStep) -> tuple[Any, ...]:
+    return (
+        step.purpose,
+        step.channel,
+        step.earliest.isoformat(),
+        step.latest.isoformat(),
+        step.best.isoformat(),
+        step.contact,
+        step.settled,
+        step.script,
+    )
+
+
+def _step(row: tuple[Any, ...]) -> StoredStep:
+    purpose, channel, earliest, latest, best, contact, settled, script = row
+    return StoredStep(
+        purpose=purpose,
+        channel=channel,
+        earliest=dt.date.fromisoformat(earliest),
+        latest=dt.date.fromisoformat(latest),
+        best=dt.datetime.fromisoformat(best),
+        contact=contact,
+        settled=settled,
+        script=script,
+    )
+
+
+_AGENDA_SQL = f"""
+WITH next_open AS (
+    SELECT interview_seq, MIN(position) AS position FROM steps
+    WHERE settled IS NULL GROUP BY interview_seq
+), last_missed AS (
+    SELECT interview_seq, MAX(position) AS position FROM steps
+    WHERE settled = 'missed' AND purpose IN ('status', 'final', 'offer_deadline')
+    GROUP BY interview_seq
+)
+SELECT i.id, i.company, i.role, i.idle_state, i.moves_on_from, i.reachable,
+       n.{", n.".join(_STEP_COLUMNS.split(", "))},
+       m.{", m.".join(_STEP_COLUMNS.split(", "))}
+FROM interviews AS i
+LEFT JOIN next_open AS no ON no.interview_seq = i.seq
+LEFT JOIN steps AS n ON n.interview_seq = no.interview_seq AND n.position = no.position
+LEFT JOIN last_missed AS lm ON lm.interview_seq = i.seq
+LEFT JOIN steps AS m ON m.interview_seq = lm.interview_seq AND m.position = lm.position
+WHERE i.status = 'awaiting'
+ORDER BY i.interviewed_utc, i.seq
+"""
+
+
+def _agenda_row(row: tuple[Any, ...]) -> AgendaRow:
+    interview_id, company, role, idle_state, moves_on_from, reachable = row[:6]
+    next_values, missed_values = row[6:14], row[14:22]
+    return AgendaRow(
+        id=interview_id,
+        company=company,
+        role=role,
+        idle_state=idle_state,
+        moves_on_from=None if moves_on_from is None else dt.date.fromisoformat(moves_on_from),
+        reachable=bool(reachable),
+        next_step=None if next_values[0] is None else _step(next_values),
+        missed_step=None if missed_values[0] is None else _step(missed_values),
+    )
