@@ -134,6 +134,10 @@ def test_offer_deadline_names_the_date_in_words() -> None:
 def test_formal_interviews_are_addressed_in_full() -> None:
     assert written("status-email", culture="formal").body.startswith("Dear Dana Ruiz,")
     assert written("status-email").body.startswith("Hello Dana,")
+    obj = example(culture="formal")
+    obj["interviewers"] = [{"name": "Dr. Helen Marsh"}]
+    titled = write(interview_from_dict(obj), "call", today=TODAY)
+    assert titled.body.startswith("Hello Dr. Marsh, this is Sam Lee.")
 
 
 def test_recap_email_names_the_day_of_the_call() -> None:

@@ -90,12 +90,12 @@ def is_formal(interview: Interview) -> bool:
 
 
 def addressed_as(person: Person, *, formal: bool) -> str:
-    """How to address the contact: the full name when formal or titled, else the first name."""
-    name = one_line(person.name)
-    first = name.split(" ")[0]
-    if formal or first.rstrip(".").lower() in HONORIFICS:
-        return name
-    return first
+    """How to address the contact: 'Dr. Marsh' when titled, 'Dana Ruiz' when formal, else
+    the first name, 'Dana'."""
+    words = one_line(person.name).split(" ")
+    if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        return f"{words[0]} {words[-1]}"
+    return " ".join(words) if formal else words[0]
 
 
 def best_point(interview: Interview) -> str | None:

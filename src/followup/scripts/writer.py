@@ -99,16 +99,14 @@ def _render(template: str, facts: Facts, templates_dir: Path | None, **extra: ob
 
 def _fit_text(facts: Facts, template: str, templates_dir: Path | None) -> str:
     """The fullest wording that fits one SMS, else the fullest within 320 characters."""
-    variants = [_render(template, facts, templates_dir, brevity=b).strip() for b in range(4)]
+    variants = [_render(template, facts, templates_dir, brevity=b).strip() for b in range(5)]
     for text in variants:
         if sms_length(text)[1] == 1:
             return text
     for text in variants:
         if len(text) <= TEXT_LIMIT:
             return text
-    raise InputError(
-        "candidate.name", f"the names are too long for a text of at most {TEXT_LIMIT} characters"
-    )
+    raise InputError("candidate.name", f"is too long for a text of at most {TEXT_LIMIT} characters")
 
 
 def _read(rendered: str, kind: str, info: Kind, facts: Facts, source: str) -> Message:
