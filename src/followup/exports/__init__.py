@@ -9,6 +9,15 @@ from __future__ import annotations
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
 
+PURPOSE_WORDS = {
+    "thank_you": "thank-you",
+    "status": "status follow-up",
+    "final": "final follow-up",
+    "offer_deadline": "offer-deadline follow-up",
+    "recap": "recap",
+}
+CHANNEL_WORDS = {"call": "call", "email": "e-mail", "text": "text"}
+
 #: An interview and where it came from in its file ("line 3", "row 4"), for error messages.
 Located = tuple[str, Interview]
 
@@ -22,3 +31,8 @@ def at_row(error: InputError, where: str) -> InputError:
 def numbered(interviews: list[Interview]) -> list[Located]:
     """Interviews from a library call, labelled `item 1`, `item 2`…"""
     return [(f"item {n}", interview) for n, interview in enumerate(interviews, start=1)]
+
+
+def step_words(purpose: str, channel: str) -> str:
+    """'status follow-up by call'."""
+    return f"{PURPOSE_WORDS.get(purpose, purpose)} by {CHANNEL_WORDS.get(channel, channel)}"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from followup.context import Env
-from followup.domain.codec import interview_from_dict, interview_to_dict
+from followup.domain.codec import interview_from_dict, interview_to_dict, zone
 from followup.domain.errors import InputError
 from followup.domain.model import (
     Attempt,
@@ -99,6 +99,11 @@ class Tracker:
     def now(self) -> dt.datetime:
         return self.env.clock()
 
+    def local_now(self) -> dt.datetime:
+        """Now in the user's zone (configured, else the system's)."""
+        now = self.now()
+        return now.astimezone(zone(self.settings.timezone)) if self.settings.timezone else now
+
     def today(self) -> dt.date:
         """The user's local day (never the UTC day)."""
         return self.settings.today(self.env)
@@ -166,7 +171,7 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
-        at = at or self.now()
+        at = at or self.local_now()
         if at.tzinfo is None:
             raise InputError("at", "must have a time zone")
         with self.store.unit_of_work() as repo:

@@ -1,0 +1,65 @@
+"""`followup today`: what to do today, what is overdue, what comes up this week, what to drop.
+
+Kept lean: it reads stored plans and imports neither the planner nor any template or
+calendar library (unless a few stale plans need recomputing).
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from followup.cli import env_of
+from followup.cli.tracked import db_option, open_tracker
+from followup.exports import step_words
+from followup.services.agenda import Agenda, AgendaItem, agenda
+
+SECTIONS = (
+    ("act_now", "Act now"),
+    ("overdue", "Overdue"),
+    ("coming_up", "Coming up (next 7 days)"),
+    ("move_on", "Time to move on"),
+)
+
+
+@click.command("today")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The agenda as JSON.")
+@click.pass_context
+def command(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """What to do today, in your local day: act now, overdue, coming up, move on."""
+    result = agenda(open_tracker(ctx, db))
+    out = env_of(ctx).stdout
+    if as_json:
+        out.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(agenda_text(result))
+
+
+def agenda_text(result: Agenda) -> str:
+    """The agenda in sections, one line per interview."""
+    lines = [f"Today, {result.today:%A %d %B %Y}"]
+    for name, title in SECTIONS:
+        items: list[AgendaItem] = getattr(result, name)
+        if items:
+            lines += ["", f"{title} ({len(items)})"]
+            lines += [f"  {_line(item, name)}" for item in items]
+    if len(lines) == 1:
+        lines.append("Nothing to do today.")
+    return "\n".join(lines) + "\n"
+
+
+def _line(item: AgendaItem, section: str) -> str:
+    head = f"{item.interview_id}: {item.company}, {item.role}"
+    step = item.step
+    if step is None:
+        return f"{head}: no answer after your follow-ups; focus on other openings (S2-8)"
+    what = f"{step_words(step.purpose, step.channel)} to {step.contact}"
+    when = {
+        "act_now": f"best {step.best:%a %d %b %H:%M}, until {step.latest:%a %d %b}",
+        "overdue": f"window closed {step.latest:%a %d %b}; do it now or move on",
+        "coming_up": f"from {step.earliest:%a %d %b}, best {step.best:%a %d %b %H:%M}",
+    }.get(section, "")
+    unreachable = "" if item.reachable else " (no phone or e-mail stored: `followup edit`)"
+    return f"{head}: {what}, {when}{unreachable}"

@@ -1,0 +1,64 @@
+"""`followup import FILE` and `followup export --json|--jsonl|--csv|--ics`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from followup.cli import env_of
+from followup.cli.tracked import db_option, open_tracker
+from followup.domain.errors import InputError
+
+
+@click.command("import")
+@db_option
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "file_format", type=click.Choice(["json", "csv"]),
+              help="Default: csv for *.csv, else JSON (an array or JSON Lines).")  # fmt: skip
+@click.option("--replace", is_flag=True, help="Overwrite stored interviews with the same id.")
+@click.pass_context
+def import_(ctx: click.Context, db: str | None, path: Path, file_format: str | None,
+            replace: bool) -> None:  # fmt: skip
+    """Import interviews: all of them, or none if a row is bad (row, field and why)."""
+    from followup.services.transfer import import_file
+
+    env = env_of(ctx)
+
+    def progress(done: int, total: int) -> None:
+        env.stderr.write(f"followup: writing {done} of {total}\n")
+        env.stderr.flush()
+
+    result, ignored = import_file(open_tracker(ctx, db), path, file_format, replace=replace,
+                                  progress=progress)  # fmt: skip
+    if ignored:
+        env.stderr.write(f"followup: ignored columns: {', '.join(ignored)}\n")
+    env.stdout.write(f"imported {result.added} new, {result.replaced} replaced\n")
+
+
+@click.command("export")
+@db_option
+@click.option("--json", "file_format", flag_value="json", help="Contract interview objects.")
+@click.option("--jsonl", "file_format", flag_value="jsonl", help="The same, as JSON Lines.")
+@click.option("--csv", "file_format", flag_value="csv", help="One row per interview.")
+@click.option("--ics", "file_format", flag_value="ics", help="Calendar of due/upcoming steps.")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout).")
+@click.pass_context
+def export(ctx: click.Context, db: str | None, file_format: str | None,
+           output: str | None) -> None:  # fmt: skip
+    """Export every interview (JSON is lossless: attempts included)."""
+    from followup.services.transfer import export_text
+
+    if file_format is None:
+        raise InputError("format", "choose one of --json, --jsonl, --csv, --ics")
+    text = export_text(open_tracker(ctx, db), file_format)
+    if output is None:
+        env_of(ctx).stdout.write(text)
+        return
+    target = Path(output)
+    temporary = target.with_name(target.name + ".tmp")
+    newline = "" if file_format == "ics" else None  # the calendar's CRLFs, untouched
+    with temporary.open("w", encoding="utf-8", newline=newline) as handle:
+        handle.write(text)
+    os.replace(temporary, target)

@@ -1,0 +1,81 @@
+"""Import and export of the whole tracker: JSON / JSON Lines, CSV, iCalendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from followup.domain.errors import InputError
+from followup.domain.model import InterviewStatus, StepStatus
+from followup.exports import Located
+from followup.services import planning
+from followup.services.tracker import ImportResult, Progress
+
+if TYPE_CHECKING:
+    from followup.services.tracker import Tracker
+
+FORMATS = ("json", "jsonl", "csv", "ics")
+
+
+def read_file(
+    path: Path, file_format: str | None, tracker: Tracker
+) -> tuple[list[Located], list[str]]:
+    """The interviews of a file (format from its extension unless given) and ignored columns."""
+    from followup.exports.csv_io import CsvDefaults, read_csv
+    from followup.exports.json_io import read_interviews
+
+    kind = file_format or ("csv" if path.suffix.lower() == ".csv" else "json")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("FILE", f"no such file: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError("FILE", f"cannot read {path} ({error})") from None
+    if kind != "csv":
+        return read_interviews(text), []
+    settings = tracker.settings
+    defaults = CsvDefaults(settings.name, settings.email, settings.phone, settings.timezone,
+                           settings.country)  # fmt: skip
+    result = read_csv(text, defaults)
+    return result.interviews, result.ignored_columns
+
+
+def import_file(
+    tracker: Tracker, path: Path, file_format: str | None = None, *, replace: bool = False,
+    progress: Progress | None = None,
+) -> tuple[ImportResult, list[str]]:  # fmt: skip
+    """Import every interview of a file in one transaction, or none."""
+    located, ignored = read_file(path, file_format, tracker)
+    return tracker.import_interviews(located, replace=replace, progress=progress), ignored
+
+
+def export_text(tracker: Tracker, file_format: str) -> str:
+    """The whole tracker in one format."""
+    if file_format in ("json", "jsonl"):
+        from followup.exports.json_io import write_interviews
+
+        return write_interviews(tracker.export_objects(), lines=file_format == "jsonl")
+    if file_format == "csv":
+        from followup.exports.csv_io import write_csv
+
+        return write_csv(tracker.interviews())
+    return export_ics(tracker)
+
+
+def export_ics(tracker: Tracker) -> str:
+    """Due and upcoming steps of awaiting interviews, with the opening of each script."""
+    from followup.exports.ics import first_lines, write_ics
+    from followup.scripts import write
+
+    today = tracker.today()
+    planned = []
+    for interview in tracker.interviews(status=InterviewStatus.AWAITING):
+        plan = planning.plan_of(tracker, interview, today)
+        scripts = {}
+        for position, step in enumerate(plan.steps):
+            if step.status in (StepStatus.DUE, StepStatus.UPCOMING) and step.script:
+                channel = step.channel.value if step.script == "offer-deadline" else None
+                message = write(interview, step.script, today=today, channel=channel)
+                scripts[position] = first_lines(message.body)
+        planned.append((interview, plan, scripts))
+    return write_ics(planned, tracker.now())
