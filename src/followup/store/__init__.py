@@ -61,9 +61,18 @@ def open_store(path: Path | str, *, upgrade_to: int = LATEST) -> Store:
     """Open (creating if needed) the database at `path` and bring its schema up to date."""
     connection = connect(path)
     try:
-        if current_version(connection) < upgrade_to:
+        version = current_version(connection)
+        if version > LATEST:
+            raise StoreError(
+                f"{path} has schema version {version}, newer than this Followup "
+                f"understands ({LATEST}); upgrade Followup"
+            )
+        if version < upgrade_to:
             with transaction(connection):
                 migrate(connection, upgrade_to)
+    except StoreError:
+        connection.close()
+        raise
     except sqlite3.DatabaseError as error:
         connection.close()
         raise StoreError(f"{path} is not a Followup database ({error})") from None

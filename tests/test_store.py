@@ -1,0 +1,152 @@
+"""The store: migrations, transactions, concurrent writers, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from followup.domain.codec import interview_from_dict
+from followup.domain.errors import NotFoundError
+from followup.store import open_store
+from followup.store.migrations import LATEST, current_version
+from tracker_support import MORNING, example
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+def test_a_new_store_has_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
+    with open_store(tmp_path / "new.db") as store:
+        assert store.schema_version() == LATEST
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        timeout = store.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    assert mode == "wal"
+    assert timeout >= 5000
+
+
+def test_a_version_1_database_upgrades_without_loss(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "store_v1.db", path)
+    before = sqlite3.connect(path)
+    assert current_version(before) == 1
+    before.close()
+    with open_store(path) as store:
+        assert store.schema_version() == LATEST
+        with store.unit_of_work(write=False) as repo:
+            acme, globex = repo.interview("acme-analyst"), repo.interview("globex")
+    assert acme.interviewers[0].phone == "+1 617 555 0199"
+    assert acme.discussion_points == ("the churn dashboard rebuild", "moving reporting to dbt")
+    assert [a.notes for a in acme.attempts] == ["short"]
+    assert [(a.channel.value, a.outcome.value) for a in globex.attempts] == [
+        ("email", "sent"),
+        ("call", "voicemail"),
+    ]
+    assert globex.interviewed_at.isoformat() == "2026-11-16T11:00:00-05:00"
+
+
+def test_a_failed_unit_of_work_leaves_nothing(tmp_path: Path) -> None:
+    interview = interview_from_dict(example())
+    with open_store(tmp_path / "t.db") as store:
+        with pytest.raises(RuntimeError), store.unit_of_work() as repo:
+            repo.insert_interview(interview, MORNING)
+            raise RuntimeError("crash in the middle")
+        with store.unit_of_work(write=False) as repo:
+            assert repo.count_interviews() == 0
+            with pytest.raises(NotFoundError):
+                repo.interview("acme-analyst")
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    from followup.store import StoreError
+
+    path = tmp_path / "future.db"
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE schema_version SET version = 99")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+WRITER = """
+import sys
+from followup.context import Env
+from followup.domain.model import AttemptChannel, Outcome, Purpose
+from followup.services.tracker import Tracker
+tracker = Tracker.open(Env(environ={"FOLLOWUP_CONFIG_DIR": sys.argv[2]}), sys.argv[1])
+for n in range(250):
+    tracker.log_attempt("acme-analyst", channel=AttemptChannel.EMAIL, outcome=Outcome.SENT,
+                        purpose=Purpose.STATUS, notes=f"{sys.argv[3]}-{n}")
+"""
+
+
+def _python(*args: str) -> list[str]:
+    return [sys.executable, "-c", *args]
+
+
+def _environ() -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(ROOT)}
+
+
+@pytest.mark.slow
+def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    with open_store(path) as store, store.unit_of_work() as repo:
+        repo.insert_interview(interview_from_dict(example()), MORNING)
+    writers = [
+        subprocess.Popen(_python(WRITER, str(path), str(tmp_path), f"w{n}"), env=_environ())
+        for n in range(4)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1000
+    assert db.execute("SELECT COUNT(DISTINCT notes) FROM attempts").fetchone()[0] == 1000
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _big_import(path: Path, count: int) -> None:
+    lines = []
+    for n in range(count):
+        obj = example(id=f"bulk-{n}", company=f"Company {n}")
+        lines.append(json.dumps(obj))
+    path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.slow
+def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(tmp_path: Path) -> None:
+    db, data = tmp_path / "crash.db", tmp_path / "bulk.jsonl"
+    with open_store(db) as store, store.unit_of_work() as repo:
+        repo.insert_interview(interview_from_dict(example()), MORNING)
+    _big_import(data, 6000)
+    command = _python(
+        "import sys; from followup.cli import main; sys.exit(main(sys.argv[1:]))",
+        "import", str(data), "--db", str(db),
+    )  # fmt: skip
+    environ = _environ() | {"FOLLOWUP_CONFIG_DIR": str(tmp_path)}
+    process = subprocess.Popen(command, env=environ, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    first = process.stderr.readline()  # "writing 1000 of 6000": rows are going in
+    assert "writing" in first
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 1
+    check.close()
+    # and the same import, run to its end, brings all of it
+    done = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    check = sqlite3.connect(db)
+    assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 6001
+    assert time.time() > 0
