@@ -1,0 +1,282 @@
+"""Run the rules over one draft: phrase rules, missing-element rules, length, and strengths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from followup.checker.draft import Draft
+from followup.checker.loader import builtin_rules
+from followup.checker.result import CheckResult, Finding
+from followup.checker.ruleset import KINDS, Element, Rule, RuleSet
+from followup.domain.errors import InputError
+from followup.domain.model import Interview
+
+_STEM_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STOPWORDS = frozenset(
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "also",
+        "been",
+        "before",
+        "being",
+        "could",
+        "does",
+        "doing",
+        "during",
+        "each",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "just",
+        "like",
+        "more",
+        "most",
+        "much",
+        "other",
+        "over",
+        "same",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+        "yours",
+        "team",
+        "role",
+        "work",
+        "thing",
+        "things",
+        "discussed",
+        "discussion",
+        "talk",
+        "really",
+        "great",
+    ]
+)
+_NAME_LINE = re.compile(
+    r"[\s\-–—~]*(?:[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+){0,3}|_{2,})[\s,.]*\Z"
+)
+SIGNATURE_LINES = 6
+EXCERPT_LIMIT = 80
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of `text`, cut to five letters so inflections meet (rebuild, rebuilt)."""
+    return frozenset(
+        word[:5] for word in _STEM_WORD.findall(text.lower()) if word not in _STOPWORDS
+    )
+
+
+def _names(full_name: str) -> list[str]:
+    parts = full_name.split()
+    return [full_name] + ([parts[0], parts[-1]] if len(parts) > 1 else [])
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
+
+
+class _Reading:
+    """What one check learns about one draft, computed once and only when a rule asks."""
+
+    def __init__(self, draft: Draft, rules: RuleSet, context: Interview | None) -> None:
+        self.draft = draft
+        self.rules = rules
+        self.context = context
+        self._present: dict[str, bool] = {}
+        self._draft_stems: frozenset[str] | None = None
+
+    @property
+    def draft_stems(self) -> frozenset[str]:
+        if self._draft_stems is None:
+            self._draft_stems = stems(self.draft.voice)
+        return self._draft_stems
+
+    def mentions(self, topic: str) -> bool:
+        """Whether the draft mentions `topic` (a discussion point or the role) by its words."""
+        wanted = stems(topic)
+        return bool(wanted) and len(wanted & self.draft_stems) >= min(2, len(wanted))
+
+    def present(self, name: str) -> bool:
+        """Whether the draft contains the element `name` (cached)."""
+        if name not in self._present:
+            if name == "brief":
+                found = self.draft.words <= self.rules.limits[self.draft.kind].max_words
+            else:
+                found = self._element_present(self.rules.elements[name])
+            self._present[name] = found
+        return self._present[name]
+
+    def _element_present(self, element: Element) -> bool:
+        end = len(self.draft.text)
+        if element.within_words is not None:
+            end = self.draft.offset_after_words(element.within_words)
+        if self._pattern_present(element, end) or self._context_present(element, end):
+            return True
+        return self.draft.kind in element.signature_kinds and self._signed(element)
+
+    def _pattern_present(self, element: Element, end: int) -> bool:
+        if element.pattern is None:
+            return False
+        for found in element.pattern.finditer(self.draft.voice, 0, end):
+            if not self.excused(element.unless, found.start()):
+                return True
+        return False
+
+    def excused(self, unless: re.Pattern[str] | None, offset: int) -> bool:
+        """Whether the sentence holding `offset` matches `unless` (an exception to a rule)."""
+        if unless is None:
+            return False
+        start, end = self.draft.sentence_at(offset)
+        return unless.search(self.draft.voice, start, end) is not None
+
+    def _context_present(self, element: Element, end: int) -> bool:
+        interview = self.context
+        if interview is None or element.context is None:
+            return False
+        if element.context == "discussion_points":
+            return any(self.mentions(point) for point in interview.discussion_points)
+        if element.context == "role":
+            return self.mentions(interview.role)
+        person = (
+            interview.candidate if element.context == "candidate" else interview.primary_contact
+        )
+        return _name_pattern(_names(person.name)).search(self.draft.content, 0, end) is not None
+
+    def _signed(self, element: Element) -> bool:
+        """Whether the draft ends with a signature: a name after a sign-off (or a dash)."""
+        lines = [line.strip() for _, line in self.draft.lines()[-SIGNATURE_LINES:]]
+        names = (
+            _name_pattern(_names(self.context.candidate.name)) if self.context is not None else None
+        )
+        signed_off = False
+        for line in lines:
+            closing = element.closings.match(line) if element.closings else None
+            rest = line[closing.end() :].lstrip(" ,.!") if closing else line
+            if names is not None and names.search(line):
+                return True
+            if rest and (signed_off or closing or line[0] in "-–—~") and _NAME_LINE.match(rest):
+                return True
+            signed_off = signed_off or closing is not None
+        return False
+
+
+def _excerpt(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= EXCERPT_LIMIT else words[: EXCERPT_LIMIT - 1] + "…"
+
+
+def _finding(rule: Rule, reading: _Reading, start: int, end: int) -> Finding:
+    draft = reading.draft
+    line, column = draft.position(start)
+    end_line, end_column = draft.position(end)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity_for(draft.kind),
+        message=rule.message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        excerpt=_excerpt(draft.text[start:end]),
+        sources=rule.sources,
+    )
+
+
+def _exempt_by_context(reading: _Reading, excerpt: str) -> bool:
+    """A topic the interview itself covered (a discussion point) may be raised again."""
+    if reading.context is None:
+        return False
+    topic = stems(excerpt)
+    return any(topic & stems(point) for point in reading.context.discussion_points)
+
+
+def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
+    assert rule.pattern is not None  # the loader refuses a phrases rule without one
+    draft = reading.draft
+    for found in rule.pattern.finditer(draft.voice):
+        start, end = found.span()
+        if start == end or (rule.negation and draft.negated_before(start)):
+            continue
+        if reading.excused(rule.unless, start):
+            continue
+        if rule.context_exempt and _exempt_by_context(reading, draft.voice[start:end]):
+            continue
+        yield _finding(rule, reading, start, end)
+
+
+def _rule_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
+    draft = reading.draft
+    if rule.match == "phrases":
+        yield from _phrase_findings(rule, reading)
+    elif rule.match == "length":
+        limit = reading.rules.limits[draft.kind].max_words
+        if draft.words > limit:
+            yield _finding(rule, reading, draft.word_spans[limit][0], len(draft.text.rstrip()))
+    elif (rule.when is None or reading.present(rule.when)) and not reading.present(
+        str(rule.element)
+    ):
+        yield _finding(rule, reading, 0, 0)
+
+
+def _strengths(reading: _Reading, fired: frozenset[str]) -> tuple[str, ...]:
+    kind = reading.draft.kind
+    return tuple(
+        strength.says_for(kind)
+        for strength in reading.rules.strengths
+        if not strength.unless_rules & fired and reading.present(strength.element)
+    )
+
+
+def check(
+    text: str, kind: str, *, context: Interview | None = None, rules: RuleSet | None = None
+) -> CheckResult:
+    """Check one drafted call script, voicemail, email or text against the guidance.
+
+    `context` (the interview) tells the checker the candidate's name, the role, the interviewer
+    and the discussion points; `rules` defaults to the built-in rules.
+    """
+    if kind not in KINDS:
+        raise InputError("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if not text.strip():
+        raise InputError("text", "the draft is empty")
+    rules = rules or builtin_rules()
+    reading = _Reading(Draft(text, kind), rules, context)
+    findings = [
+        finding
+        for rule in rules.rules
+        if kind in rule.kinds
+        for finding in _rule_findings(rule, reading)
+    ]
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    fired = frozenset(finding.rule for finding in findings)
+    return CheckResult(kind, reading.draft.words, tuple(findings), _strengths(reading, fired))
