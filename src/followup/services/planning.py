@@ -86,15 +86,16 @@ def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> Store
         for step in plan.steps
     )
     idle = None if plan.next is not None else plan.state.value
+    replan_after = _replan_after(plan, interview, today)
     moves_on = None
     if plan.state in (PlanState.WAITING, PlanState.OVERDUE) and plan.next is None:
-        moves_on = _move_on_day(tracker, interview, today)
+        moves_on = _move_on_day(tracker, interview, today, replan_after)
     return StoredPlan(
         steps=steps,
         planned_on=today,
         idle_state=idle,
         moves_on_from=moves_on,
-        replan_after=_replan_after(plan, interview, today),
+        replan_after=replan_after,
         reachable=bool(contact.phone or contact.email),
     )
 
@@ -111,9 +112,19 @@ def _replan_after(plan: Plan, interview: Interview, today: dt.date) -> dt.date |
     return min(limits) if limits else None
 
 
-def _move_on_day(tracker: Tracker, interview: Interview, today: dt.date) -> dt.date | None:
-    """The first day the planner says "move on" for an idle plan (its states only advance)."""
+def _move_on_day(
+    tracker: Tracker, interview: Interview, today: dt.date, until: dt.date | None
+) -> dt.date | None:
+    """The first day, up to `until`, the planner says "move on" for an idle plan.
+
+    A binary search: until a later-dated attempt comes into view, an idle plan's state
+    only moves forward (waiting or overdue, then move on).
+    """
     low, high = today, today + MOVE_ON_HORIZON
+    if until is not None:
+        high = min(high, until)
+    if high <= low:
+        return None
     if plan_of(tracker, interview, high).state is not PlanState.MOVE_ON:
         return None
     while (high - low).days > 1:
