@@ -206,7 +206,7 @@ class Tracker:
                     stored.append(self._insert(repo, interview, taken=taken, replace=replace))
                 except InputError as error:
                     raise at_row(error, where) from None
-                if progress is not None and (number % 1000 == 0 or number == len(batch)):
+                if progress is not None and number % 1000 == 0:
                     progress(number, len(batch))
             self._plan(repo, stored)
         return ImportResult(added=len(stored) - replaced, replaced=replaced)
