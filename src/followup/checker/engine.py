@@ -12,9 +12,30 @@ from followup.checker.ruleset import KINDS, Element, Rule, RuleSet
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
 
-_STEM_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STEM_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|e)$")
 _STOPWORDS = frozenset(
     [
+        "the",
+        "and",
+        "for",
+        "our",
+        "you",
+        "your",
+        "are",
+        "was",
+        "were",
+        "has",
+        "had",
+        "have",
+        "not",
+        "but",
+        "with",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
         "about",
         "above",
         "after",
@@ -28,9 +49,7 @@ _STOPWORDS = frozenset(
         "doing",
         "during",
         "each",
-        "from",
         "further",
-        "have",
         "having",
         "here",
         "into",
@@ -46,28 +65,21 @@ _STOPWORDS = frozenset(
         "some",
         "such",
         "than",
-        "that",
         "their",
         "them",
         "then",
         "there",
-        "these",
         "they",
-        "this",
-        "those",
         "through",
         "under",
         "very",
-        "were",
         "what",
         "when",
         "where",
         "which",
         "while",
         "will",
-        "with",
         "would",
-        "your",
         "yours",
         "team",
         "role",
@@ -79,6 +91,16 @@ _STOPWORDS = frozenset(
         "talk",
         "really",
         "great",
+        "its",
+        "all",
+        "any",
+        "can",
+        "how",
+        "who",
+        "why",
+        "may",
+        "one",
+        "new",
     ]
 )
 _NAME_LINE = re.compile(
@@ -89,9 +111,12 @@ EXCERPT_LIMIT = 80
 
 
 def stems(text: str) -> frozenset[str]:
-    """The content words of `text`, cut to five letters so inflections meet (rebuild, rebuilt)."""
+    """The content words of `text`, without endings and cut to five letters, so inflections
+    meet: "moving reporting" and "move our reports" share `mov` and `report`."""
     return frozenset(
-        word[:5] for word in _STEM_WORD.findall(text.lower()) if word not in _STOPWORDS
+        _SUFFIX.sub("", word)[:5] if len(word) > 4 else word
+        for word in _STEM_WORD.findall(text.lower())
+        if word not in _STOPWORDS
     )
 
 
@@ -217,7 +242,10 @@ def _exempt_by_context(reading: _Reading, excerpt: str) -> bool:
     if reading.context is None:
         return False
     topic = stems(excerpt)
-    return any(topic & stems(point) for point in reading.context.discussion_points)
+    return any(
+        len(topic & stems(point)) >= min(2, len(topic))
+        for point in reading.context.discussion_points
+    )
 
 
 def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
