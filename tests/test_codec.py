@@ -28,8 +28,13 @@ def test_example_reads_with_defaults_and_aware_datetime() -> None:
 def test_round_trip_is_lossless() -> None:
     obj = example()
     obj["attempts"] = [
-        {"at": "2026-11-20T18:00:00-05:00", "channel": "email", "purpose": "thank_you",
-         "outcome": "sent", "notes": "short and kind"}
+        {
+            "at": "2026-11-20T18:00:00-05:00",
+            "channel": "email",
+            "purpose": "thank_you",
+            "outcome": "sent",
+            "notes": "short and kind",
+        }
     ]
     once = interview_to_dict(interview_from_dict(obj))
     assert interview_to_dict(interview_from_dict(once)) == once
@@ -49,8 +54,20 @@ def test_round_trip_is_lossless() -> None:
         ({"interviewers": [{"title": "x"}]}, "interviewers[0].name", "required"),
         ({"feedback_expected_by": "next week"}, "feedback_expected_by", "YYYY-MM-DD"),
         ({"feedback_expected_within_days": -1}, "feedback_expected_within_days", "0 to 365"),
-        ({"attempts": [{"at": "2026-11-21T10:00:00Z", "channel": "fax", "purpose": "status",
-                        "outcome": "sent"}]}, "attempts[0].channel", "must be one of"),
+        (
+            {
+                "attempts": [
+                    {
+                        "at": "2026-11-21T10:00:00Z",
+                        "channel": "fax",
+                        "purpose": "status",
+                        "outcome": "sent",
+                    }
+                ]
+            },
+            "attempts[0].channel",
+            "must be one of",
+        ),
         ({"candidate": {"name": "A", "nick": "B"}}, "candidate.nick", "unknown field"),
         ({"country": "USA"}, "country", "two-letter"),
     ],

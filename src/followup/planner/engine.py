@@ -176,6 +176,8 @@ def _new_step(
     not_before: dt.datetime | None = None,
 ) -> Step:
     """A step with its window fitted to business days and its best moment chosen."""
+    if channel is Channel.CALL:  # never a call on the interview day or the next (S0-2)
+        earliest = max(earliest, _min_day(facts, channel))
     latest = fit_window(earliest, max(earliest, latest), facts.calendar)
     best = best_moment(
         channel, earliest, latest, facts.calendar, facts.config, facts.tz, not_before
@@ -216,18 +218,27 @@ def _zone_name(tz: dt.tzinfo) -> str:
     return key if isinstance(key, str) else str(tz)
 
 
-def _rude_on(facts: Facts, done_by: Attempt | None) -> dt.date | None:
+def _rude_on(facts: Facts, done_by: Attempt | None, force: bool = False) -> dt.date | None:
     """The day of the rude answer, when it comes before this step was done (S2-12)."""
-    if facts.rude_at is None or (done_by is not None and done_by.at <= facts.rude_at):
+    if facts.rude_at is None:
+        return None
+    if not force and done_by is not None and done_by.at <= facts.rude_at:
         return None
     return facts.local_day(facts.rude_at)
 
 
-def _thank_you(facts: Facts) -> Step:
+def _after_rude(facts: Facts, step: Step) -> bool:
+    """A step whose window opens after a rude answer must be an email, done or not (S2-12)."""
+    if facts.rude_at is None or step.channel is Channel.EMAIL:
+        return False
+    return step.status is not StepStatus.DONE or step.earliest > facts.local_day(facts.rude_at)
+
+
+def _thank_you(facts: Facts, force_rude: bool = False) -> Step:
     config = facts.config
     done_by = next((a for a in facts.attempts if a.purpose is Purpose.THANK_YOU), None)
     channel, reasons = choose_channel(
-        facts.interview, Purpose.THANK_YOU, config, _rude_on(facts, done_by)
+        facts.interview, Purpose.THANK_YOU, config, _rude_on(facts, done_by, force_rude)
     )
     reasons.append(config.reason("timing.thank-you-window"))
     if channel is Channel.CALL:
@@ -245,23 +256,25 @@ def _thank_you(facts: Facts) -> Step:
         )
         step = _new_step(facts, Purpose.THANK_YOU, channel, earliest, latest, reasons, after)
     _set_status(facts, step, done_by)
+    if _after_rude(facts, step) and not force_rude:
+        return _thank_you(facts, force_rude=True)
     return step
 
 
 def _no_contact_thank_you(facts: Facts) -> Step:
-    step = _thank_you(facts)
+    step = _thank_you(facts, force_rude=facts.rude_at is not None)
     step.status = StepStatus.SKIPPED
     step.reasons.insert(0, facts.config.reason("instructions.no-contact"))
     return step
 
 
-def _first_contact(facts: Facts) -> Step:
+def _first_contact(facts: Facts, force_rude: bool = False) -> Step:
     """The one status follow-up (S2-6), or the offer-deadline contact that replaces it."""
     done_by = facts.contacts[0] if facts.contacts else None
     offer = _offer_applies(facts)
     purpose = Purpose.OFFER_DEADLINE if offer else Purpose.STATUS
     channel, reasons = choose_channel(
-        facts.interview, purpose, facts.config, _rude_on(facts, done_by)
+        facts.interview, purpose, facts.config, _rude_on(facts, done_by, force_rude)
     )
     earliest, latest, timing = (
         _offer_window(facts, channel) if offer else _status_window(facts, channel)
@@ -270,6 +283,8 @@ def _first_contact(facts: Facts) -> Step:
     reasons.append(facts.config.reason("attempts.one-status"))
     step = _new_step(facts, purpose, channel, earliest, latest, reasons)
     _set_status(facts, step, done_by)
+    if _after_rude(facts, step) and not force_rude:
+        return _first_contact(facts, force_rude=True)
     return step
 
 
@@ -350,25 +365,29 @@ def _offer_window(facts: Facts, channel: Channel) -> tuple[dt.date, dt.date, lis
     reasons = [config.reason("timing.offer-deadline", date=_words(deadline))]
     reasons.append(config.reason("timing.week-after", Effect.OVERRIDDEN))
     earliest = _min_day(facts, channel)
-    waited = _after_feedback(facts, channel, reasons) if facts.interview.instructions else None
+    waiting = facts.interview.instructions is Instructions.WAIT
+    waited = _after_feedback(facts, channel, reasons) if waiting else None
     if waited is not None:
         earliest = max(earliest, waited)
     latest = max(earliest, deadline - dt.timedelta(days=config.offer_lead))
     return earliest, latest, reasons
 
 
-def _final(facts: Facts, first: Step) -> Step:
+def _final(facts: Facts, first: Step, force_rude: bool = False) -> Step:
     """At most one final attempt, and only if the first follow-up got no answer (K2)."""
     config = facts.config
     first_done = facts.contacts[0] if facts.contacts else None
     done_by = facts.contacts[1] if len(facts.contacts) > 1 else None
     channel, reasons = choose_channel(
-        facts.interview, Purpose.FINAL, config, _rude_on(facts, done_by)
+        facts.interview, Purpose.FINAL, config, _rude_on(facts, done_by, force_rude)
     )
     reasons.append(config.reason("timing.final-week-later"))
     reasons.append(config.reason("attempts.limit", limit=config.max_unanswered))
     base = facts.local_day(first_done.at) if first_done else first.best.date()
     earliest = max(base + dt.timedelta(days=config.final_after), _min_day(facts, channel))
+    if facts.interview.instructions is Instructions.WAIT and facts.feedback_by is not None:
+        # They asked to wait: not even a final attempt before their date (S1-3).
+        earliest = max(earliest, facts.calendar.next_business_day_after(facts.feedback_by))
     recheck = _recheck_after_answer(facts, first_done)
     if recheck is not None:
         earliest = recheck
@@ -382,6 +401,8 @@ def _final(facts: Facts, first: Step) -> Step:
         step.status = StepStatus.SKIPPED
     else:
         _set_status(facts, step, done_by)
+    if _after_rude(facts, step) and not force_rude:
+        return _final(facts, first, force_rude=True)
     return step
 
 

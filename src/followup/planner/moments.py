@@ -75,7 +75,8 @@ def _best_day(
 def _time_left(day: dt.date, not_before: dt.datetime | None, config: PlannerConfig) -> bool:
     if not_before is None or day != not_before.date():
         return True
-    return _round_up_half_hour(not_before).time() < config.closes
+    rounded = _round_up_half_hour(not_before)
+    return rounded.date() == day and rounded.time() < config.closes
 
 
 def _round_up_half_hour(moment: dt.datetime) -> dt.datetime:

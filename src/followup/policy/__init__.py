@@ -147,6 +147,8 @@ def _rule(rule_id: str, body: Any, base: Rule | None, source: str) -> Rule:
             params[name] = body[name]
         elif name not in params:
             raise PolicyError(source, f"{where}.{name}", "missing")
+    if spec.across is not None and (problem := spec.across(params)):
+        raise PolicyError(source, f"{where}.{problem[0]}", problem[1])
     says = says or (base.says if base else None)
     if says is None:
         raise PolicyError(source, f"{where}.says", "missing")

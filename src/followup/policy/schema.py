@@ -47,6 +47,32 @@ def clock_time(value: Any) -> str | None:
     return None
 
 
+def clock_time_between(low: str, high: str) -> Check:
+    """A time HH:MM from `low` to `high` (the contract forbids a best moment on Monday
+    morning, so the Monday threshold may not fall before noon)."""
+
+    def check(value: Any) -> str | None:
+        why = clock_time(value)
+        if why:
+            return why
+        if not parse_clock_time(low) <= parse_clock_time(value) <= parse_clock_time(high):
+            return f"must be from {low} to {high} (got {value})"
+        return None
+
+    return check
+
+
+def business_hours(params: dict[str, Any]) -> tuple[str, str] | None:
+    """Calls and emails are planned inside the opening hours."""
+    opens, closes = parse_clock_time(params["opens"]), parse_clock_time(params["closes"])
+    if not opens < closes:
+        return "closes", "must be after opens"
+    for name in ("call_at", "write_at"):
+        if not opens <= parse_clock_time(params[name]) < closes:
+            return name, f"must be within opens..closes ({params['opens']}-{params['closes']})"
+    return None
+
+
 def weekdays(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
         return 'must be a non-empty list of days like ["tue", "wed"]'
@@ -66,6 +92,8 @@ class RuleSpec:
 
     params: dict[str, Check] = field(default_factory=dict)
     placeholders: frozenset[str] = frozenset()
+    #: a check across parameters: returns (parameter, why) when they do not fit together
+    across: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None
 
 
 def _spec(placeholders: str = "", **params: Check) -> RuleSpec:
@@ -88,9 +116,16 @@ RULES: dict[str, RuleSpec] = {
     ),
     "timing.stated-timeframe": _spec("date", window_days=whole_number(1, 30)),
     "timing.midweek-calls": _spec(preferred_days=weekdays),
-    "timing.not-monday-morning": _spec(not_before=clock_time),
-    "timing.business-hours": _spec(
-        "zone", opens=clock_time, closes=clock_time, call_at=clock_time, write_at=clock_time
+    "timing.not-monday-morning": _spec(not_before=clock_time_between("12:00", "16:00")),
+    "timing.business-hours": RuleSpec(
+        params={
+            "opens": clock_time,
+            "closes": clock_time,
+            "call_at": clock_time,
+            "write_at": clock_time,
+        },
+        placeholders=frozenset({"zone"}),
+        across=business_hours,
     ),
     "timing.public-holidays": _spec("holidays"),
     "timing.final-week-later": _spec(after_days=whole_number(3, 30), window_days=DAYS),
