@@ -37,7 +37,7 @@ def framed(kind: str, sentence: str) -> str:
     if kind == "voicemail":
         return f"{OPEN} {POINT} {sentence} {CLOSE} My number is 617 555 0142."
     if kind == "email":
-        return f"Dear Dana,\n\n{OPEN[10:]} {POINT} {sentence} {CLOSE}{EMAIL_SIGN}"
+        return f"Dear Dana,\n\nThis is Sam Lee. {OPEN[26:]} {POINT} {sentence} {CLOSE}{EMAIL_SIGN}"
     return f"{OPEN} {POINT} {sentence} {CLOSE}"
 
 

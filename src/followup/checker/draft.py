@@ -18,6 +18,7 @@ import bisect
 import re
 from functools import cached_property
 
+from followup.checker.matcher import lower_keeping_offsets
 from followup.checker.ruleset import SPOKEN_KINDS
 
 _STRAIGHTEN = str.maketrans(
@@ -91,6 +92,11 @@ class Draft:
             _mask(chars, found.start(), found.end(), " ")
         #: `content` with quoted text inside sentences masked too: the writer's own voice.
         self.voice = "".join(chars)
+
+    @cached_property
+    def lowered(self) -> str:
+        """`voice` in lower case, for the matchers' quick word tests."""
+        return lower_keeping_offsets(self.voice)
 
     @cached_property
     def word_spans(self) -> list[tuple[int, int]]:

@@ -172,10 +172,15 @@ class _Reading:
     def _pattern_present(self, element: Element, end: int) -> bool:
         if element.pattern is None:
             return False
-        for found in element.pattern.finditer(self.draft.voice, 0, end):
-            if not self.excused(element.unless, found.start()):
-                return True
-        return False
+        draft = self.draft
+        found = element.pattern.first(
+            draft.voice,
+            draft.lowered,
+            end,
+            lambda start: not self.excused(element.unless, start),
+            draft.sentence_at,
+        )
+        return found is not None
 
     def excused(self, unless: re.Pattern[str] | None, offset: int) -> bool:
         """Whether the sentence holding `offset` matches `unless` (an exception to a rule)."""
@@ -251,9 +256,8 @@ def _exempt_by_context(reading: _Reading, excerpt: str) -> bool:
 def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
     assert rule.pattern is not None  # the loader refuses a phrases rule without one
     draft = reading.draft
-    for found in rule.pattern.finditer(draft.voice):
-        start, end = found.span()
-        if start == end or (rule.negation and draft.negated_before(start)):
+    for start, end in rule.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at):
+        if rule.negation and draft.negated_before(start):
             continue
         if reading.excused(rule.unless, start):
             continue

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from followup.checker.matcher import Matcher, alternative, top_level_branches
 from followup.checker.ruleset import (
     CONTEXT_FIELDS,
     KINDS,
@@ -145,22 +146,51 @@ def _expand(source: str, macros: Mapping[str, str], where: _Where, table: str, k
 def _compile(
     spec: Mapping[str, Any], macros: Mapping[str, str], where: _Where, table: str, name: str
 ) -> re.Pattern[str] | None:
-    """Compile `patterns` (whole words, spaces match any white space) and `raw` into one regex."""
-    parts: list[str] = []
-    for field_name, whole_words in ((name, True), ("raw", False)):
-        if field_name == "raw" and name != "patterns":
-            continue
-        key = f"{table}.{field_name}"
-        for index, source in enumerate(_strings(spec.get(field_name, []), where, table, key)):
-            piece = source if not whole_words else _SPACES.sub(r"\\s+", source)
-            piece = _expand(piece, macros, where, table, f"{key}[{index}]")
-            piece = f"(?<![\\w'])(?:{piece})(?![\\w'])" if whole_words else f"(?:{piece})"
-            try:
-                re.compile(piece, re.IGNORECASE)
-            except re.error as error:
-                raise where.fail(table, f"{key}[{index}]", f"bad pattern ({error})") from None
-            parts.append(piece)
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    """Compile the whole-word patterns under `name` (`unless`, `closings`) into one regex."""
+    words = _pieces(spec, name, macros, where, table)
+    if not words:
+        return None
+    return re.compile(f"(?<![\\w'])(?:{'|'.join(words)})(?![\\w'])", re.IGNORECASE)
+
+
+def _matcher(
+    spec: Mapping[str, Any], macros: Mapping[str, str], where: _Where, table: str
+) -> Matcher | None:
+    """Compile `patterns` (whole words, spaces match any white space) and `raw` for matching."""
+    alternatives = [
+        alternative(branch, whole_word=True)
+        for piece in _pieces(spec, "patterns", macros, where, table)
+        for branch in top_level_branches(piece[3:-1])
+    ]
+    alternatives += [
+        alternative(branch, whole_word=False)
+        for piece in _pieces(spec, "raw", macros, where, table, whole_words=False)
+        for branch in top_level_branches(piece[3:-1])
+    ]
+    return Matcher(tuple(alternatives)) if alternatives else None
+
+
+def _pieces(
+    spec: Mapping[str, Any],
+    field_name: str,
+    macros: Mapping[str, str],
+    where: _Where,
+    table: str,
+    *,
+    whole_words: bool = True,
+) -> list[str]:
+    """Each pattern of `field_name`, expanded, grouped and checked on its own (errors name it)."""
+    key = f"{table}.{field_name}"
+    pieces = []
+    for index, source in enumerate(_strings(spec.get(field_name, []), where, table, key)):
+        piece = _SPACES.sub(r"\\s+", source) if whole_words else source
+        piece = f"(?:{_expand(piece, macros, where, table, f'{key}[{index}]')})"
+        try:
+            re.compile(piece, re.IGNORECASE)
+        except re.error as error:
+            raise where.fail(table, f"{key}[{index}]", f"bad pattern ({error})") from None
+        pieces.append(piece)
+    return pieces
 
 
 def _examples(value: Any, rule_id: str, default_kind: str, where: _Where) -> dict[str, Any]:
@@ -248,7 +278,7 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
         description=_text(spec["description"], where, table, f"{table}.description"),
         match=match,
         kinds=kinds,
-        pattern=_compile(spec, ctx.macros, where, table, "patterns"),
+        pattern=_matcher(spec, ctx.macros, where, table),
         unless=_compile(spec, ctx.macros, where, table, "unless"),
         negation=_flag(spec.get("negation", False), where, table, f"{table}.negation"),
         context_exempt=_flag(
@@ -285,7 +315,7 @@ def _element(name: str, value: Any, ctx: _Context) -> Element:
     context = spec.get("context")
     if context is not None and context not in CONTEXT_FIELDS:
         raise where.fail(table, f"{table}.context", f"must be one of {', '.join(CONTEXT_FIELDS)}")
-    pattern = _compile(spec, ctx.macros, where, table, "patterns")
+    pattern = _matcher(spec, ctx.macros, where, table)
     if pattern is None:
         raise where.fail(table, f"{table}.patterns", "an element needs patterns")
     return Element(

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from followup.checker.matcher import Matcher
+
 #: The kinds of draft the checker reads.
 KINDS = ("call", "voicemail", "email", "text")
 #: Spoken kinds: headings, stage directions and the other party's lines are not counted.
@@ -33,7 +35,7 @@ class Element:
     """Something a good follow-up contains: an introduction, thanks, a discussion point …"""
 
     name: str
-    pattern: re.Pattern[str] | None
+    pattern: Matcher | None
     unless: re.Pattern[str] | None = None
     within_words: int | None = None
     context: str | None = None
@@ -53,7 +55,7 @@ class Rule:
     match: str
     kinds: frozenset[str] = frozenset(KINDS)
     severity_by_kind: Mapping[str, str] = field(default_factory=dict)
-    pattern: re.Pattern[str] | None = None
+    pattern: Matcher | None = None
     unless: re.Pattern[str] | None = None
     negation: bool = False
     context_exempt: bool = False

@@ -1,0 +1,244 @@
+"""A rule's patterns, compiled for speed: each alternative alone, behind a cheap word test.
+
+A rule has a few dozen alternatives. Tried as one alternation, the regex engine attempts every
+one at every word of every draft. Instead each alternative knows words that any match of it must
+contain (read from the parsed pattern), and runs only on drafts that contain one of them: most
+drafts contain the trigger words of very few alternatives, so most are skipped by a substring
+test. This is what lets the checker read over a thousand emails a second (bench/bench_checker.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+#: Where the sentence holding an offset starts and ends.
+Sentences = Callable[[int], tuple[int, int]]
+#: A trigger shorter than this occurs in nearly every draft: not worth testing.
+MIN_TRIGGER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One pattern, and the words (any one of which) every match of it contains.
+
+    A pattern with no upper-case letters of its own runs case-sensitively on the lower-cased
+    draft: then the regex engine can jump to its literal prefix, many times faster than an
+    IGNORECASE search. A whole-word pattern's leading word boundary is tested here, not in
+    the regex, for the same reason.
+    """
+
+    regex: re.Pattern[str]
+    needs: tuple[str, ...] | None
+    on_lowered: bool
+    whole_word: bool
+
+    def matches(
+        self, text: str, lowered: str, start: int, end: int, sentence_at: Sentences
+    ) -> list[tuple[int, int]]:
+        """Every match in text[start:end]. With trigger words, only the sentences holding one
+        are searched: a phrase does not run across a sentence end."""
+        if self.needs is None:
+            return self._search(text, lowered, start, end)
+        found: list[tuple[int, int]] = []
+        searched_to = start
+        for region_start, region_end in _regions(lowered, self.needs, start, end, sentence_at):
+            region_start = max(region_start, searched_to)
+            if region_start < region_end:
+                found += self._search(text, lowered, region_start, region_end)
+                searched_to = region_end
+        return found
+
+    def _search(self, text: str, lowered: str, start: int, end: int) -> list[tuple[int, int]]:
+        haystack = lowered if self.on_lowered else text
+        found = []
+        match = self.regex.search(haystack, start, end)
+        while match is not None:
+            first, last = match.span()
+            if last > first and not (self.whole_word and _inside_word(text, first)):
+                found.append((first, last))
+                match = self.regex.search(haystack, last, end)
+            else:  # started inside a word: a real match may still start just after
+                match = self.regex.search(haystack, first + 1, end)
+        return found
+
+
+def _regions(
+    lowered: str, needs: tuple[str, ...], start: int, end: int, sentence_at: Sentences
+) -> list[tuple[int, int]]:
+    """The sentences (clipped to start..end) that hold one of the trigger words, in order."""
+    regions = set()
+    for word in needs:
+        at = lowered.find(word, start, end)
+        while at != -1:
+            first, last = sentence_at(at)
+            regions.add((max(first, start), min(last, end)))
+            at = lowered.find(word, last, end)
+    return sorted(regions)
+
+
+def whole_text(offset: int) -> tuple[int, int]:
+    """A `Sentences` that treats the whole text as one sentence."""
+    return 0, 1 << 62
+
+
+def _inside_word(text: str, offset: int) -> bool:
+    if offset == 0:
+        return False
+    before = text[offset - 1]
+    return before.isalnum() or before in "_'"
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """`text.lower()`, except that no character changes length (so offsets still hold)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """All the alternatives of one rule or element."""
+
+    alternatives: tuple[Alternative, ...]
+
+    def spans(
+        self,
+        text: str,
+        lowered: str,
+        start: int = 0,
+        end: int | None = None,
+        sentence_at: Sentences = whole_text,
+    ) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) of every match in text[start:end], leftmost first.
+
+        `lowered` is `lower_keeping_offsets(text)`, computed once per draft by the caller.
+        """
+        stop = len(text) if end is None else end
+        found = [
+            span
+            for alternative in self.alternatives
+            for span in alternative.matches(text, lowered, start, stop, sentence_at)
+        ]
+        found.sort(key=lambda span: (span[0], -span[1]))
+        kept: list[tuple[int, int]] = []
+        for span in found:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
+
+    def first(
+        self,
+        text: str,
+        lowered: str,
+        end: int,
+        accept: Callable[[int], bool],
+        sentence_at: Sentences = whole_text,
+    ) -> tuple[int, int] | None:
+        """Some match in text[:end] whose start `accept` approves, or None (stops early)."""
+        for alternative in self.alternatives:
+            for span in alternative.matches(text, lowered, 0, end, sentence_at):
+                if accept(span[0]):
+                    return span
+        return None
+
+
+def _needs(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence `items` contains (or None)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(value))
+            continue
+        if op is sre_constants.BRANCH and run:
+            # The parser moves a shared prefix out of a branch ("t(?:aking|ook)"): put it back.
+            heads = frozenset("".join(run).lower() + _lead(branch) for branch in value[1])
+            candidates.append(heads)
+        flush()
+        need: frozenset[str] | None = None
+        if op is sre_constants.SUBPATTERN:
+            need = _needs(value[-1])
+        elif op is sre_constants.BRANCH:
+            need = _branch_needs(value[1])
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and value[0] >= 1:
+            need = _needs(value[2])
+        if need:
+            candidates.append(need)
+    flush()
+    useful = [c for c in candidates if min(len(word) for word in c) >= MIN_TRIGGER]
+    return max(useful, key=lambda c: min(len(word) for word in c), default=None)
+
+
+def _lead(items: Sequence[tuple[Any, Any]]) -> str:
+    """The literal text a parsed sequence starts with."""
+    lead = []
+    for op, value in items:
+        if op is not sre_constants.LITERAL:
+            break
+        lead.append(chr(value))
+    return "".join(lead).lower()
+
+
+def _branch_needs(branches: Sequence[Sequence[tuple[Any, Any]]]) -> frozenset[str] | None:
+    needs = [_needs(branch) for branch in branches]
+    if not all(needs):
+        return None
+    return frozenset().union(*(need for need in needs if need))
+
+
+def top_level_branches(source: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups, classes or escapes)."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    parts.append(source[start:])
+    return parts
+
+
+_ESCAPE = re.compile(
+    r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|N\{[^}]*\}|.)"
+)
+
+
+def _has_capitals(source: str) -> bool:
+    """Whether the pattern spells upper-case letters itself (outside escapes like \\S)."""
+    return "(?-i" in source or any(char.isupper() for char in _ESCAPE.sub("", source))
+
+
+def alternative(source: str, *, whole_word: bool) -> Alternative:
+    """Compile one pattern with its trigger words; a whole-word one gets its end boundary."""
+    pattern = f"(?:{source})(?![\\w'])" if whole_word else f"(?:{source})"
+    on_lowered = not _has_capitals(source)
+    needs = _needs(sre_parse.parse(pattern, re.IGNORECASE))
+    return Alternative(
+        regex=re.compile(pattern, 0 if on_lowered else re.IGNORECASE),
+        needs=tuple(sorted(needs)) if needs else None,
+        on_lowered=on_lowered,
+        whole_word=whole_word,
+    )
