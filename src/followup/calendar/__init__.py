@@ -37,12 +37,13 @@ def check_calendar(country: str, subdivision: str | None) -> None:
 class HolidayCalendar:
     """The public holidays and business days of one country (and subdivision)."""
 
-    __slots__ = ("_years", "country", "subdivision")
+    __slots__ = ("_between", "_years", "country", "subdivision")
 
     def __init__(self, country: str, subdivision: str | None) -> None:
         self.country = country
         self.subdivision = subdivision
         self._years: dict[int, dict[dt.date, str]] = {}
+        self._between: dict[tuple[dt.date, dt.date], tuple[tuple[dt.date, str], ...]] = {}
 
     def _year(self, year: int) -> dict[dt.date, str]:
         days = self._years.get(year)
@@ -56,6 +57,22 @@ class HolidayCalendar:
     def holiday(self, day: dt.date) -> str | None:
         """The holiday's name on `day`, or None."""
         return self._year(day.year).get(day)
+
+    def weekday_holidays(self, first: dt.date, last: dt.date) -> tuple[tuple[dt.date, str], ...]:
+        """The public holidays falling on weekdays from `first` to `last` (memoised: plans of
+        interviews held the same week ask for the same windows)."""
+        key = (first, last)
+        found = self._between.get(key)
+        if found is None:
+            days = []
+            day = first
+            while day <= last:
+                name = self.holiday(day) if day.weekday() < 5 else None
+                if name:
+                    days.append((day, name))
+                day += ONE_DAY
+            found = self._between[key] = tuple(days)
+        return found
 
     def is_business_day(self, day: dt.date) -> bool:
         """A weekday that is not a public holiday."""

@@ -10,7 +10,7 @@ import click
 
 from followup.cli import env_of
 from followup.context import Env
-from followup.domain.codec import interview_from_dict, parse_date, plan_to_dict
+from followup.domain.codec import interview_from_dict, parse_date, plan_to_dict, plan_to_json
 from followup.domain.errors import InputError
 from followup.domain.jsonlines import parse_all, read_objects
 from followup.domain.model import Interview
@@ -105,7 +105,7 @@ def render_plans(
         if output == "text":
             chunks.append(plan_to_text(result, interview))
         elif several:
-            chunks.append(json.dumps(plan_to_dict(result), ensure_ascii=False) + "\n")
+            chunks.append(plan_to_json(result) + "\n")
         else:
             chunks.append(json.dumps(plan_to_dict(result), ensure_ascii=False, indent=2) + "\n")
     return ("\n" if output == "text" else "").join(chunks)

@@ -8,6 +8,7 @@ than schema-driven because it sits on the batch path of `followup plan`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -113,14 +114,20 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+_MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
 def _enum(cls: type[E], value: Any, path: str) -> E | None:
     if value is None:
         return None
-    try:
-        return cls(value)
-    except ValueError:
+    members = _MEMBERS.get(cls)
+    if members is None:  # a dict lookup is ~10x faster than Enum.__call__ on the batch path
+        members = _MEMBERS[cls] = {member.value: member for member in cls}
+    member = members.get(value) if isinstance(value, str) else None
+    if member is None:
         choices = ", ".join(member.value for member in cls)
-        raise _fail(path, f"must be one of {choices} (got {value!r})") from None
+        raise _fail(path, f"must be one of {choices} (got {value!r})")
+    return member  # type: ignore[return-value]
 
 
 def _required_enum(cls: type[E], value: Any, path: str) -> E:
@@ -421,3 +428,65 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "attempts_left": plan.attempts_left,
         "warnings": list(plan.warnings),
     }
+
+
+_REASON_JSON: dict[int, tuple[Reason, str]] = {}
+
+
+def _reason_json(reason: Reason) -> str:
+    """A reason's JSON, memoised: the planner shares one object per distinct reason."""
+    hit = _REASON_JSON.get(id(reason))
+    if hit is None:
+        if len(_REASON_JSON) > 50_000:
+            _REASON_JSON.clear()
+        hit = (reason, json.dumps(reason_to_dict(reason), ensure_ascii=False))
+        _REASON_JSON[id(reason)] = hit
+    return hit[1]
+
+
+_REASONS_JSON: dict[tuple[int, ...], tuple[list[Reason], str]] = {}
+
+
+def _reasons_json(reasons: list[Reason]) -> str:
+    """A step's reasons as a JSON list body, memoised on the identity of the reasons."""
+    key = tuple(map(id, reasons))
+    hit = _REASONS_JSON.get(key)  # the entry holds the reasons, so their ids stay theirs
+    if hit is None:
+        if len(_REASONS_JSON) > 50_000:
+            _REASONS_JSON.clear()
+        hit = _REASONS_JSON[key] = (list(reasons), ", ".join(map(_reason_json, reasons)))
+    return hit[1]
+
+
+@lru_cache(maxsize=4096)
+def _json_text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _step_json(step: Step) -> str:
+    script = "" if step.script is None else f', "script": {_json_text(step.script)}'
+    reasons = _reasons_json(step.reasons)
+    return (
+        f'{{"purpose": "{step.purpose}", "channel": "{step.channel}", '
+        f'"status": "{step.status}", "earliest": "{step.earliest.isoformat()}", '
+        f'"latest": "{step.latest.isoformat()}", "best": "{step.best.isoformat()}", '
+        f'"contact": {_json_text(step.contact)}, '
+        f'"reasons": [{reasons}]{script}}}'
+    )
+
+
+def plan_to_json(plan: Plan) -> str:
+    """`json.dumps(plan_to_dict(plan), ensure_ascii=False)`, byte for byte, built faster
+    for the batch path (a test holds the two equal)."""
+    steps = [_step_json(step) for step in plan.steps]
+    next_json = "null"
+    if plan.next is not None:
+        next_json = steps[next(i for i, s in enumerate(plan.steps) if s is plan.next)]
+    return (
+        f'{{"id": {json.dumps(plan.id, ensure_ascii=False)}, '
+        f'"as_of": "{plan.as_of.isoformat()}", '
+        f'"policy": {json.dumps(plan.policy, ensure_ascii=False)}, '
+        f'"state": "{plan.state.value}", "next": {next_json}, '
+        f'"steps": [{", ".join(steps)}], "attempts_left": {plan.attempts_left}, '
+        f'"warnings": {json.dumps(plan.warnings, ensure_ascii=False)}}}'
+    )

@@ -43,7 +43,7 @@ class PlannerConfig:
 
     def reason(self, rule_id: str, effect: Effect = Effect.APPLIED, **values: Any) -> Reason:
         """The reason for `rule_id`, its `says` filled with the rule's params and `values`."""
-        key = (rule_id, effect, *sorted(values.items()))
+        key = (rule_id, effect, *values.items())  # each call site passes the same order
         cached = self._reasons.get(key)
         if cached is None:
             rule = self.policy.rule(rule_id)

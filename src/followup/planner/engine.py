@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followup.calendar import ONE_DAY, HolidayCalendar, employer_zone, holiday_calendar
 from followup.domain.model import (
@@ -207,10 +208,8 @@ def _new_step(
 
 
 def _has_monday(earliest: dt.date, latest: dt.date) -> bool:
-    return (latest - earliest).days >= 6 or any(
-        (earliest + dt.timedelta(days=n)).weekday() == 0
-        for n in range((latest - earliest).days + 1)
-    )
+    weekday = earliest.weekday()
+    return weekday == 0 or weekday + (latest - earliest).days >= 7
 
 
 def _zone_name(tz: dt.tzinfo) -> str:
@@ -575,6 +574,7 @@ def _warn_missing_contact(facts: Facts, step: Step) -> None:
         facts.warnings.append(f"No email address for {contact.name}: add one before you write.")
 
 
+@lru_cache(maxsize=4096)
 def _words(day: dt.date | None) -> str:
     return "" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
 

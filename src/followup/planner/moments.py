@@ -90,14 +90,8 @@ def holiday_reason(
     earliest: dt.date, latest: dt.date, calendar: HolidayCalendar, config: PlannerConfig
 ) -> Reason | None:
     """The public-holidays reason when weekday holidays fall inside the window."""
-    names = []
-    day = earliest
-    while day <= latest:
-        if day.weekday() < 5:
-            name = calendar.holiday(day)
-            if name:
-                names.append(f"{name} ({day.day} {day:%b})")
-        day += ONE_DAY
-    if not names:
+    found = calendar.weekday_holidays(earliest, latest)
+    if not found:
         return None
-    return config.reason("timing.public-holidays", holidays=", ".join(names))
+    names = ", ".join(f"{name} ({day.day} {day:%b})" for day, name in found)
+    return config.reason("timing.public-holidays", holidays=names)

@@ -1,0 +1,5 @@
+"""`python -m followup`."""
+
+from followup.cli import run
+
+run()

@@ -1,0 +1,5 @@
+"""`python -m followup.cli`."""
+
+from followup.cli import run
+
+run()
