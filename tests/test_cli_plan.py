@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from followup.context import Env, fixed_clock
 from tests.planning import interview
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.json"
+NO_CONFIG = str(Path(tempfile.mkdtemp(prefix="followup-no-config-")))
 STEP_KEYS = {"purpose", "channel", "status", "earliest", "latest", "best", "contact", "reasons"}
 
 
@@ -137,3 +139,20 @@ def test_policy_profile_is_named_in_the_plan() -> None:
         ["plan", "--policy", "prompt", "--today", "2026-11-04"], stdin=json.dumps(interview())
     )
     assert json.loads(out)["policy"] == "prompt"
+
+
+def test_configured_zone_and_policy_are_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('timezone = "Europe/London"\npolicy = "prompt"\n')
+    obj = interview(timezone=None)
+    env = Env(
+        stdin=io.StringIO(json.dumps(obj)),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+        clock=fixed_clock(dt.datetime(2026, 11, 5, 12, tzinfo=dt.UTC)),
+        environ={"FOLLOWUP_CONFIG_DIR": str(tmp_path)},
+    )
+    assert main(["plan", "--today", "2026-11-04"], env) == 0
+    result = json.loads(env.stdout.getvalue())  # type: ignore[attr-defined]
+    assert result["policy"] == "prompt"
+    assert result["steps"][0]["best"].endswith("+00:00")
+    assert not any("fixed offset" in w for w in result["warnings"])

@@ -64,24 +64,26 @@ def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
 @click.option(
     "--policy",
     "policy_ref",
-    default="default",
-    show_default=True,
     metavar="NAME|PATH",
-    help="A built-in profile (default, prompt) or a policy file.",
+    help="A built-in profile (default, prompt) or a policy file "
+    "(default: your `policy` setting, else default).",
 )
 @click.option(
     "--format", "output", type=click.Choice(["json", "text"]), default="json", show_default=True
 )
 @click.pass_context
 def command(
-    ctx: click.Context, source: str, today: str | None, policy_ref: str, output: str
+    ctx: click.Context, source: str, today: str | None, policy_ref: str | None, output: str
 ) -> None:
     """Plan the follow-ups of one interview (or many, as JSON Lines)."""
     env = env_of(ctx)
     day = parse_today(today)
-    policy = load_policy(policy_ref)
+    from followup.settings import load_settings
+
+    settings = load_settings(env)
+    policy = load_policy(policy_ref or settings.policy or "default")
     interviews, several = interviews_from_text(read_input(env, source))
-    env.stdout.write(render_plans(env, interviews, day, policy, output, several))
+    env.stdout.write(render_plans(env, interviews, day, policy, output, several, settings.timezone))
 
 
 def render_plans(
@@ -91,6 +93,7 @@ def render_plans(
     policy: Policy,
     output: str,
     several: bool,
+    default_zone: str | None = None,
 ) -> str:
     """Every plan rendered, joined; built whole so nothing half-written reaches stdout."""
     from followup.calendar import employer_zone
@@ -100,8 +103,8 @@ def render_plans(
     now = env.clock()
     chunks = []
     for interview in interviews:
-        day = today or now.astimezone(employer_zone(interview)).date()
-        result = plan(interview, day, policy)
+        day = today or now.astimezone(employer_zone(interview, default_zone)).date()
+        result = plan(interview, day, policy, default_zone=default_zone)
         if output == "text":
             chunks.append(plan_to_text(result, interview))
         elif several:
