@@ -106,6 +106,7 @@ _STOPWORDS = frozenset(
 _NAME_LINE = re.compile(
     r"[\s\-–—~]*(?:[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+){0,3}|_{2,})[\s,.]*\Z"
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SIGNATURE_LINES = 6
 EXCERPT_LIMIT = 80
 
@@ -203,21 +204,34 @@ class _Reading:
         return _name_pattern(_names(person.name)).search(self.draft.content, 0, end) is not None
 
     def _signed(self, element: Element) -> bool:
-        """Whether the draft ends with a signature: a name after a sign-off (or a dash)."""
-        lines = [line.strip() for _, line in self.draft.lines()[-SIGNATURE_LINES:]]
-        names = (
-            _name_pattern(_names(self.context.candidate.name)) if self.context is not None else None
-        )
-        signed_off = False
-        for line in lines:
-            closing = element.closings.match(line) if element.closings else None
-            rest = line[closing.end() :].lstrip(" ,.!") if closing else line
-            if names is not None and names.search(line):
+        """Whether the draft ends with a signature: a name on or after a sign-off, a name alone
+        in the last paragraph, or a sign-off and a name ending the last line ("Thanks, Ines")."""
+        paragraphs = [p for p in _PARAGRAPH_BREAK.split(self.draft.content) if p.strip()]
+        last = [line.strip() for line in paragraphs[-1].split("\n") if line.strip()]
+        if self.context is not None:
+            names = _name_pattern(_names(self.context.candidate.name))
+            if names.search("\n".join(last[-SIGNATURE_LINES:])):
                 return True
-            if rest and (signed_off or closing or line[0] in "-–—~") and _NAME_LINE.match(rest):
+        if element.closings is None:
+            return False
+        own_paragraph = len(paragraphs) > 1
+        signed_off = False
+        for index, line in enumerate(last[:SIGNATURE_LINES]):
+            closing = element.closings.match(line)
+            rest = line[closing.end() :].lstrip(" ,.!") if closing else line
+            alone = own_paragraph and index == 0
+            if (
+                rest
+                and _NAME_LINE.match(rest)
+                and (closing or signed_off or alone or line[0] in "-–—~")
+            ):
                 return True
             signed_off = signed_off or closing is not None
-        return False
+        return any(
+            _NAME_LINE.match(last[-1][found.end() :].lstrip(" ,.!-–—"))
+            for found in element.closings.finditer(last[-1])
+            if last[-1][found.end() :].strip()
+        )
 
 
 def _excerpt(text: str) -> str:
