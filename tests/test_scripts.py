@@ -7,6 +7,7 @@ import email
 import email.policy
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -98,6 +99,19 @@ def test_a_call_script_has_the_sections_to_follow_on_the_phone() -> None:
 
 def test_voicemail_leaves_the_candidates_number() -> None:
     assert written("voicemail").body.count("+1 617 555 0142") == 2
+
+
+def test_a_voicemail_stays_about_30_seconds() -> None:
+    long_facts = {
+        "role": "Principal Data Platform and Analytics Engineering Lead, EMEA",
+        "discussion_points": ["how the team rebuilt the churn dashboard in dbt last year"],
+        "competing_offer_deadline": "2026-12-04",
+    }
+    for kind, channel in (("voicemail", None), ("call", None), ("offer-deadline", "call")):
+        message = write(interview(**long_facts), kind, today=TODAY, channel=channel)
+        voicemail = [s.text for s in message.sections if s.role == "voicemail"] or [message.body]
+        assert len(re.findall(r"\w+", voicemail[0])) <= 80, kind
+        assert "+1 617 555 0142" in voicemail[0]
 
 
 def test_missing_facts_become_visible_placeholders_with_instructions() -> None:

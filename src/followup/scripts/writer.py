@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from followup.scripts.message import SECTION_ROLES, Message, Section, sms_length
 from followup.scripts.templates import render
 
 TEXT_LIMIT = 320  # two SMS at most, whatever happens (issue 4)
+VOICEMAIL_WORDS = 80  # about 30 seconds; the checker warns above 85 words
+MAX_BREVITY = 4  # templates may offer shorter wordings, `brevity` 0 (fullest) to 4
 _HEADING = re.compile(r"## +(?P<heading>.+?)(?: +\((?P<role>[a-z]+)\))? *\Z")
 _EMAIL_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+\Z")
 
@@ -64,11 +67,10 @@ def write(
     """
     info, template = _kind_and_template(kind, channel)
     facts = gather(interview, today)
-    if info.channel == "text":
-        rendered = _fit_text(facts, template, templates_dir)
-    else:
-        rendered = _render(template, facts, templates_dir)
-    message = _read(rendered, kind, info, facts, template)
+    message = _fullest_that_fits(
+        _read(_render(template, facts, templates_dir, brevity=b), kind, info, facts, template)
+        for b in range(MAX_BREVITY + 1)
+    )
     contact = interview.primary_contact
     message.to = _address(contact.email) if info.channel == "email" else None
     message.phone = one_line(contact.phone) if contact.phone and info.channel != "email" else None
@@ -97,16 +99,38 @@ def _render(template: str, facts: Facts, templates_dir: Path | None, **extra: ob
     return render(template, {**facts.values, **extra}, templates_dir)
 
 
-def _fit_text(facts: Facts, template: str, templates_dir: Path | None) -> str:
-    """The fullest wording that fits one SMS, else the fullest within 320 characters."""
-    variants = [_render(template, facts, templates_dir, brevity=b).strip() for b in range(5)]
-    for text in variants:
-        if sms_length(text)[1] == 1:
-            return text
-    for text in variants:
-        if len(text) <= TEXT_LIMIT:
-            return text
-    raise InputError("candidate.name", f"is too long for a text of at most {TEXT_LIMIT} characters")
+def _words(text: str) -> int:
+    """Words as generously as any counter would count them ("I'm" is two)."""
+    return len(re.findall(r"\w+", text))
+
+
+def _fit(message: Message) -> int:
+    """0: fits; 1: acceptable (a text of two SMS); 2: too long."""
+    if message.channel == "text":
+        if sms_length(message.body)[1] == 1:
+            return 0
+        return 1 if len(message.body) <= TEXT_LIMIT else 2
+    voicemails = [s.text for s in message.sections if s.role == "voicemail"]
+    if message.channel == "voicemail":
+        voicemails.append(message.body)
+    return 0 if all(_words(text) <= VOICEMAIL_WORDS for text in voicemails) else 2
+
+
+def _fullest_that_fits(variants: Iterator[Message]) -> Message:
+    """The first (fullest) wording that fits, else the first acceptable one, else the shortest;
+    a text must never exceed 320 characters."""
+    acceptable: Message | None = None
+    for message in variants:
+        fit = _fit(message)
+        if fit == 0:
+            return message
+        if fit == 1 and acceptable is None:
+            acceptable = message
+    if acceptable is not None:
+        return acceptable
+    if message.channel == "text":
+        raise InputError("candidate.name", f"is too long for a text of {TEXT_LIMIT} characters")
+    return message
 
 
 def _read(rendered: str, kind: str, info: Kind, facts: Facts, source: str) -> Message:
