@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -83,7 +84,9 @@ def command(
     settings = load_settings(env)
     policy = load_policy(policy_ref or settings.policy or "default")
     interviews, several = interviews_from_text(read_input(env, source))
-    env.stdout.write(render_plans(env, interviews, day, policy, output, several, settings.timezone))
+    # Every line was validated above, so nothing is half-written: stream the plans out.
+    for chunk in render_plans(env, interviews, day, policy, output, several, settings.timezone):
+        env.stdout.write(chunk)
 
 
 def render_plans(
@@ -94,21 +97,19 @@ def render_plans(
     output: str,
     several: bool,
     default_zone: str | None = None,
-) -> str:
-    """Every plan rendered, joined; built whole so nothing half-written reaches stdout."""
+) -> Iterator[str]:
+    """Each plan rendered, in input order (text plans separated by a blank line)."""
     from followup.calendar import employer_zone
     from followup.planner import plan
     from followup.planner.render import plan_to_text
 
     now = env.clock()
-    chunks = []
-    for interview in interviews:
+    for number, interview in enumerate(interviews):
         day = today or now.astimezone(employer_zone(interview, default_zone)).date()
         result = plan(interview, day, policy, default_zone=default_zone)
         if output == "text":
-            chunks.append(plan_to_text(result, interview))
+            yield ("\n" if number else "") + plan_to_text(result, interview)
         elif several:
-            chunks.append(plan_to_json(result) + "\n")
+            yield plan_to_json(result) + "\n"
         else:
-            chunks.append(json.dumps(plan_to_dict(result), ensure_ascii=False, indent=2) + "\n")
-    return ("\n" if output == "text" else "").join(chunks)
+            yield json.dumps(plan_to_dict(result), ensure_ascii=False, indent=2) + "\n"

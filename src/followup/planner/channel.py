@@ -61,6 +61,25 @@ def choose_channel(
     rude_on: dt.date | None,
 ) -> tuple[Channel, list[Reason]]:
     """The channel for a step of `purpose`, and the reasons for and against it."""
+    # Memoised on what the decision reads: most interviews share a handful of profiles.
+    key = (
+        interview.instructions,
+        interview.scheduled_via,
+        interview.culture,
+        interview.interviewer_manner,
+        interview.industry,
+        purpose,
+        rude_on,
+    )
+    hit = config.channels.get(key)
+    if hit is None:
+        hit = config.channels[key] = _decide(interview, purpose, config, rude_on)
+    return hit[0], list(hit[1])
+
+
+def _decide(
+    interview: Interview, purpose: Purpose, config: PlannerConfig, rude_on: dt.date | None
+) -> tuple[Channel, tuple[Reason, ...]]:
     opinions = list(_opinions(interview, purpose, config, rude_on))
     winner = opinions[0][0]
     reasons = [
@@ -69,7 +88,7 @@ def choose_channel(
     ]
     if winner is Channel.TEXT:
         reasons.append(config.reason("channel.text-only-if-texted"))
-    return winner, reasons
+    return winner, tuple(reasons)
 
 
 def _opinions(

@@ -40,6 +40,18 @@ class PlannerConfig:
     max_unanswered: int
     industries: tuple[str, ...]
     _reasons: dict[tuple[Any, ...], Reason] = field(default_factory=dict)
+    #: memoised channel decisions (see planner.channel.choose_channel)
+    channels: dict[tuple[Any, ...], tuple[Any, tuple[Reason, ...]]] = field(default_factory=dict)
+    call_reasons: tuple[Reason, ...] = field(init=False)
+    monday_reason: Reason = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.call_reasons = (
+            self.reason("timing.no-early-call"),
+            self.reason("timing.midweek-calls"),
+            self.reason("prep.before-call"),
+        )
+        self.monday_reason = self.reason("timing.not-monday-morning")
 
     def reason(self, rule_id: str, effect: Effect = Effect.APPLIED, **values: Any) -> Reason:
         """The reason for `rule_id`, its `says` filled with the rule's params and `values`."""

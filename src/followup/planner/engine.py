@@ -189,11 +189,9 @@ def _new_step(
     if holidays is not None:
         reasons.append(holidays)
     if channel is Channel.CALL:
-        reasons.append(config.reason("timing.no-early-call"))
-        reasons.append(config.reason("timing.midweek-calls"))
-        reasons.append(config.reason("prep.before-call"))
+        reasons.extend(config.call_reasons)
     if _has_monday(earliest, latest):
-        reasons.append(config.reason("timing.not-monday-morning"))
+        reasons.append(config.monday_reason)
     return Step(
         purpose=purpose,
         channel=channel,
