@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import orjson
+
 from followup.domain.errors import InputError, InputErrors
 
 T = TypeVar("T")
@@ -32,8 +34,8 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            objects.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
+            objects.append((number, orjson.loads(line)))  # 2-3x json.loads on the batch path
+        except orjson.JSONDecodeError as error:
             errors.append(
                 InputError("", f"not valid JSON ({error.msg}, column {error.colno})", number)
             )
