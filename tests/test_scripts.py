@@ -322,6 +322,7 @@ def test_cli_uses_templates_from_the_config_dir(tmp_path: Path) -> None:
     ("argv", "stdin", "says"),
     [
         (["--kind", "letter"], "{}", "letter"),
+        ([], EXAMPLE.read_text(), "--kind"),
         (["--kind", "call", "--format", "eml"], EXAMPLE.read_text(), "eml is for emails"),
         (["--kind", "call", "--today", "soon"], EXAMPLE.read_text(), "--today"),
         (["--kind", "call"], "not json", "--input"),
@@ -334,3 +335,34 @@ def test_cli_bad_input_exits_2_with_one_line(argv: list[str], stdin: str, says: 
     status, out, err = run("script", *argv, stdin=stdin)
     assert status == 2 and out == ""
     assert len(err.splitlines()) == 1 and says in err
+
+
+def test_cli_writes_for_a_stored_interview_what_its_next_step_needs(tmp_path: Path) -> None:
+    environ = {
+        "FOLLOWUP_CONFIG_DIR": str(tmp_path / "config"),
+        "FOLLOWUP_DATA_DIR": str(tmp_path / "data"),
+    }
+    db = str(tmp_path / "followup.sqlite")
+    assert run("add", "--from", str(EXAMPLE), "--db", db, environ=environ)[0] == 0
+    # The day of the interview, the next step is the thank-you email (S0-6)...
+    status, out, _ = run(
+        "script",
+        "acme-analyst",
+        "--db",
+        db,
+        "--today",
+        "2026-11-20",
+        "--format",
+        "json",
+        environ=environ,
+    )
+    assert status == 0 and json.loads(out)["kind"] == "thank-you-email"
+    # ...and given a kind, that kind.
+    status, out, _ = run("script", "acme-analyst", "--db", db, "--kind", "prep", environ=environ)
+    assert status == 0 and out.startswith("Checklist before you call")
+    status, _, err = run("script", "nobody", "--db", db, "--kind", "call", environ=environ)
+    assert status == 2 and "nobody" in err
+    status, _, err = run(
+        "script", "acme-analyst", "--db", db, "--input", str(EXAMPLE), environ=environ
+    )
+    assert status == 2 and "not both" in err

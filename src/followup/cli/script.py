@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from followup.domain.errors import InputError
 from followup.domain.model import Interview
 from followup.scripts import KINDS, Message, write
 from followup.scripts.facts import employer_zone
+
+if TYPE_CHECKING:
+    from followup.services.tracker import Tracker
 
 FORMATS = ("text", "markdown", "json", "eml")
 
@@ -64,16 +67,32 @@ def render(message: Message, output: str) -> str:
     return message.to_markdown() if output == "markdown" else message.to_text()
 
 
+def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[str, str | None]:
+    """The kind (and channel) of the plan's next step, under the user's policy."""
+    from followup.services.planning import plan_of
+
+    step = plan_of(tracker, interview, day).next
+    if step is None or step.script is None:
+        raise InputError("--kind", f"the plan has no next step for {interview.id}; choose a kind")
+    return step.script, step.channel.value if step.script == "offer-deadline" else None
+
+
 @click.command("script")
+@click.argument("interview_id", required=False, metavar="[ID]")
 @click.option(
     "--input",
     "source",
-    default="-",
-    show_default=True,
     metavar="FILE|-",
-    help="One interview object (JSON).",
+    help="One interview object (JSON); default: standard input, unless an ID is given.",
 )
-@click.option("--kind", required=True, type=click.Choice(KINDS), help="What to write.")
+@click.option(
+    "--db", metavar="PATH", help="With ID: the database (default: $FOLLOWUP_DB or the data dir)."
+)
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    help="What to write (default with ID: what the plan's next step needs).",
+)
 @click.option(
     "--format",
     "output",
@@ -102,21 +121,35 @@ def render(message: Message, output: str) -> str:
 @click.pass_context
 def command(
     ctx: click.Context,
-    source: str,
-    kind: str,
+    interview_id: str | None,
+    source: str | None,
+    db: str | None,
+    kind: str | None,
     output: str,
     today: str | None,
     channel: str | None,
     templates: str | None,
 ) -> None:
-    """Write what to say: a call script, voicemail, email, text or call checklist."""
+    """Write what to say: a call script, voicemail, email, text or call checklist, for an
+    interview given as JSON or stored under ID."""
     env = env_of(ctx)
-    interview = _interview(env, source)
+    if interview_id is not None and source is not None:
+        raise InputError("--input", "give either a stored interview's ID or --input, not both")
+    if interview_id is None:
+        if kind is None:
+            raise InputError("--kind", "required (or give a stored interview's ID)")
+        interview = _interview(env, source or "-")
+        day = _today(env, interview, today)
+    else:
+        from followup.cli.tracked import open_tracker
+
+        tracker = open_tracker(ctx, db)
+        interview = tracker.interview(interview_id)
+        day = _today(env, interview, today)
+        if kind is None:
+            kind, step_channel = _next_step(tracker, interview, day)
+            channel = channel or step_channel
     message = write(
-        interview,
-        kind,
-        today=_today(env, interview, today),
-        templates_dir=_templates_dir(env, templates),
-        channel=channel,
+        interview, kind, today=day, templates_dir=_templates_dir(env, templates), channel=channel
     )
     env.stdout.write(render(message, output))
