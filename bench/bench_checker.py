@@ -20,7 +20,7 @@ from followup.checker.loader import builtin_rules
 from followup.domain.codec import interview_from_dict
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SECONDS = 3.0
+REPEATS = 5
 TARGET_RATE = 1000
 TARGET_SCORE = 0.9
 
@@ -65,13 +65,16 @@ def report_scores(title: str, corpus: list[dict[str, Any]]) -> bool:
 
 
 def rate(texts: list[str], lint: Callable[[str], object]) -> float:
-    """Drafts per second, cycling through `texts` for about SECONDS on this thread."""
-    done, started = 0, time.perf_counter()
-    while (elapsed := time.perf_counter() - started) < SECONDS:
+    """Drafts per CPU-second on this thread: the best of REPEATS passes over `texts`.
+
+    CPU time and the best pass keep the figure steady on a shared, busy machine."""
+    best = float("inf")
+    for _ in range(REPEATS):
+        started = time.process_time()
         for text in texts:
             lint(text)
-        done += len(texts)
-    return done / elapsed
+        best = min(best, time.process_time() - started)
+    return len(texts) / best
 
 
 def proselint_lint() -> Callable[[str], object] | None:
@@ -90,21 +93,38 @@ def main() -> None:
     met = report_scores("labelled corpus (tests/data/drafts.jsonl)", corpus)
     heldout = records("heldout.jsonl")
     if heldout:
-        report_scores("held-out drafts, never tuned on (tests/data/heldout.jsonl)", heldout)
+        # Written after the corpus; 18 of 48 were wrong before the checker was tuned on them.
+        report_scores("held-out drafts (tests/data/heldout.jsonl)", heldout)
     print(f"every rule at >= {TARGET_SCORE} on the corpus: {'yes' if met else 'NO'}")
 
     emails = [r["text"] for r in corpus if r["kind"] == "email"]
-    words = statistics.mean(len(text.split()) for text in emails)
-    print(f"\nthroughput on {len(emails)} email drafts (mean {words:.0f} words), one thread:")
-    ours = rate(emails, lambda text: check(text, "email"))
-    print(f"  followup check: {ours:,.0f} drafts/s (target {TARGET_RATE:,})")
     lint = proselint_lint()
     if lint is None:
-        print("  proselint: not installed (pip install proselint), comparison skipped")
-        return
-    theirs = rate(emails, lint)
-    print(f"  proselint 0.16: {theirs:,.0f} drafts/s")
-    print(f"  ratio: followup check is {ours / theirs:.1f}x proselint's speed")
+        print("\nproselint: not installed (pip install proselint), comparison skipped")
+    for paragraphs in (1, 2, 3):
+        drafts = longer(emails, paragraphs)
+        words = statistics.mean(len(text.split()) for text in drafts)
+        print(f"\n{len(drafts)} email drafts, mean {words:.0f} words, one thread:")
+        ours = rate(drafts, lambda text: check(text, "email"))
+        print(f"  followup check: {ours:,.0f} drafts/s (target {TARGET_RATE:,})")
+        if lint is not None:
+            theirs = rate(drafts, lint)
+            print(
+                f"  proselint 0.16: {theirs:,.0f} drafts/s; followup check is {ours / theirs:.1f}x"
+            )
+
+
+def longer(emails: list[str], paragraphs: int) -> list[str]:
+    """The corpus emails with the body paragraphs of the next ones added: longer real drafts."""
+    if paragraphs == 1:
+        return emails
+    bodies = [email.split("\n\n")[1] for email in emails]
+    return [
+        "Dear Dana,\n\n"
+        + "\n\n".join(bodies[(i + k) % len(bodies)] for k in range(paragraphs))
+        + "\n\nBest regards,\nSam Lee"
+        for i in range(len(bodies))
+    ]
 
 
 if __name__ == "__main__":
