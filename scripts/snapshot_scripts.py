@@ -91,15 +91,20 @@ CASES: dict[str, tuple[dict[str, Any], dt.date]] = {
 
 
 def messages(obj: dict[str, Any], today: dt.date) -> list[Message]:
-    """Every kind of message for one interview, and the call variant of offer-deadline."""
+    """Every kind of message for one interview, the call variant of offer-deadline, and the
+    thank-you call some fields expect (S0-10)."""
     interview = interview_from_dict(obj)
     written = [write(interview, kind, today=today) for kind in KINDS]
-    return [*written, write(interview, "offer-deadline", today=today, channel="call")]
+    offer_call = write(interview, "offer-deadline", today=today, channel="call")
+    thank_you_call = write(interview, "call", today=today, purpose="thank_you")
+    return [*written, offer_call, thank_you_call]
 
 
 def _name(message: Message) -> str:
     if message.kind == "offer-deadline":
         return f"{message.kind} ({message.channel})"
+    if message.purpose != "status":
+        return f"{message.kind} ({message.purpose})"
     return message.kind
 
 

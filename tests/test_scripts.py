@@ -97,6 +97,18 @@ def test_a_call_script_has_the_sections_to_follow_on_the_phone() -> None:
     assert "Stay calm" not in message.body  # stage directions are not said
 
 
+def test_a_thank_you_call_only_thanks() -> None:
+    # Old-school legal and accounting firms expect a thank-you call (S0-10): no status question.
+    message = write(interview(), "call", today=dt.date(2026, 11, 21), purpose="thank_you")
+    assert "Status question" not in [s.heading for s in message.sections]
+    assert "status" not in message.body
+    assert "I'm calling to thank you" in message.body
+    assert message.to_dict()["purpose"] == "thank_you"
+    with pytest.raises(InputError) as caught:
+        write(interview(), "call", today=TODAY, purpose="gratitude")
+    assert caught.value.field == "purpose"
+
+
 def test_voicemail_leaves_the_candidates_number() -> None:
     assert written("voicemail").body.count("+1 617 555 0142") == 2
 

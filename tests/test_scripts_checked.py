@@ -185,7 +185,8 @@ def drafts(message: Message) -> list[tuple[str, str]]:
 
 def every_message(interview: Interview, today: dt.date) -> list[Message]:
     written = [write(interview, kind, today=today) for kind in KINDS]
-    return [*written, write(interview, "offer-deadline", today=today, channel="call")]
+    offer_call = write(interview, "offer-deadline", today=today, channel="call")
+    return [*written, offer_call, write(interview, "call", today=today, purpose="thank_you")]
 
 
 @settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

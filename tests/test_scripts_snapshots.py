@@ -40,7 +40,16 @@ def test_docs_name_every_kind_option_and_template() -> None:
     for kind in KINDS:
         assert f"| `{kind}` |" in page, kind
         assert f"### `{kind}" in page, kind
-    for option in ("--input", "--db", "--kind", "--format", "--today", "--channel", "--templates"):
+    for option in (
+        "--input",
+        "--db",
+        "--kind",
+        "--format",
+        "--today",
+        "--channel",
+        "--purpose",
+        "--templates",
+    ):
         assert f"`{option}" in page, option
     templates = ROOT / "src" / "followup" / "scripts" / "templates"
     for template in templates.glob("*.j2"):

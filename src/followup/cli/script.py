@@ -13,7 +13,7 @@ from followup.cli import env_of
 from followup.context import Env
 from followup.domain.codec import interview_from_dict, parse_date
 from followup.domain.errors import InputError
-from followup.domain.model import Interview
+from followup.domain.model import Interview, Purpose
 from followup.scripts import KINDS, Message, write
 from followup.scripts.facts import employer_zone
 
@@ -67,14 +67,15 @@ def render(message: Message, output: str) -> str:
     return message.to_markdown() if output == "markdown" else message.to_text()
 
 
-def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[str, str | None]:
-    """The kind (and channel) of the plan's next step, under the user's policy."""
+def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[str, str | None, str]:
+    """The kind, channel and purpose of the plan's next step, under the user's policy."""
     from followup.services.planning import plan_of
 
     step = plan_of(tracker, interview, day).next
     if step is None or step.script is None:
         raise InputError("--kind", f"the plan has no next step for {interview.id}; choose a kind")
-    return step.script, step.channel.value if step.script == "offer-deadline" else None
+    channel = step.channel.value if step.script == "offer-deadline" else None
+    return step.script, channel, step.purpose.value
 
 
 @click.command("script")
@@ -112,6 +113,12 @@ def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[st
     help="For offer-deadline: a call script or an email (default: email).",
 )
 @click.option(
+    "--purpose",
+    type=click.Choice([p.value for p in Purpose]),
+    help="The plan step's purpose (default: status; with ID: the next step's). "
+    "A thank_you call only thanks (S0-10).",
+)
+@click.option(
     "--templates",
     "templates",
     metavar="DIR",
@@ -128,6 +135,7 @@ def command(
     output: str,
     today: str | None,
     channel: str | None,
+    purpose: str | None,
     templates: str | None,
 ) -> None:
     """Write what to say: a call script, voicemail, email, text or call checklist, for an
@@ -147,9 +155,10 @@ def command(
         interview = tracker.interview(interview_id)
         day = _today(env, interview, today)
         if kind is None:
-            kind, step_channel = _next_step(tracker, interview, day)
-            channel = channel or step_channel
+            kind, step_channel, step_purpose = _next_step(tracker, interview, day)
+            channel, purpose = channel or step_channel, purpose or step_purpose
+    templates_dir = _templates_dir(env, templates)
     message = write(
-        interview, kind, today=day, templates_dir=_templates_dir(env, templates), channel=channel
+        interview, kind, today=day, templates_dir=templates_dir, channel=channel, purpose=purpose
     )
     env.stdout.write(render(message, output))

@@ -59,6 +59,7 @@ class Message:
     to: str | None = None
     sender: str | None = None
     phone: str | None = None  # the contact's number, for a call, voicemail, text or checklist
+    purpose: str = "status"  # the plan step's purpose it was written for
     sections: list[Section] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
 
@@ -76,6 +77,7 @@ class Message:
             "kind": self.kind,
             "title": self.title,
             "channel": self.channel,
+            "purpose": self.purpose,
             "check_kind": self.check_kind,
             "contact": self.contact,
             "to": self.to,

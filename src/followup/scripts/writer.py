@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from followup.domain.errors import InputError, PolicyError
-from followup.domain.model import Interview
+from followup.domain.model import Interview, Purpose
 from followup.scripts.facts import Facts, Placeholder, gather, one_line
 from followup.scripts.message import SECTION_ROLES, Message, Section, sms_length
 from followup.scripts.templates import render
@@ -60,17 +60,21 @@ def write(
     today: dt.date,
     templates_dir: Path | None = None,
     channel: str | None = None,
+    purpose: str | None = None,
 ) -> Message:
     """The message of `kind` for `interview`, written as of `today` (for "last Tuesday").
 
-    `channel` picks the call or email variant of `offer-deadline` (default: email).
+    `channel` picks the call or email variant of `offer-deadline` (default: email);
+    `purpose` is the plan step's (default `status`): a `thank_you` call only thanks (S0-10).
     """
     info, template = _kind_and_template(kind, channel)
     facts = gather(interview, today)
+    facts.values["purpose"] = _purpose(purpose)
     message = _fullest_that_fits(
         _read(_render(template, facts, templates_dir, brevity=b), kind, info, facts, template)
         for b in range(MAX_BREVITY + 1)
     )
+    message.purpose = str(facts.values["purpose"])
     contact = interview.primary_contact
     message.to = _address(contact.email) if info.channel == "email" else None
     message.phone = one_line(contact.phone) if contact.phone and info.channel != "email" else None
@@ -93,6 +97,16 @@ def _kind_and_template(kind: str, channel: str | None) -> tuple[Kind, str]:
     if channel is not None and channel != KIND_INFO[kind].channel:
         raise InputError("channel", f"only offer-deadline has a choice of channel, not {kind}")
     return KIND_INFO[kind], f"{kind}.j2"
+
+
+def _purpose(purpose: str | None) -> str:
+    if purpose is None:
+        return Purpose.STATUS.value
+    try:
+        return Purpose(purpose).value
+    except ValueError:
+        choices = ", ".join(p.value for p in Purpose)
+        raise InputError("purpose", f"must be one of {choices} (got {purpose!r})") from None
 
 
 def _render(template: str, facts: Facts, templates_dir: Path | None, **extra: object) -> str:
