@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from followup.checker.matcher import Matcher, alternative, top_level_branches
 from followup.checker.ruleset import (
@@ -53,6 +53,7 @@ _MACRO = re.compile(r"\$([a-z_]+)")
 _SPACES = re.compile(r" +")
 
 BUILTIN = "default.toml"
+T = TypeVar("T")
 
 
 class _Where:
@@ -147,27 +148,36 @@ def _compile(
     spec: Mapping[str, Any], macros: Mapping[str, str], where: _Where, table: str, name: str
 ) -> re.Pattern[str] | None:
     """Compile the whole-word patterns under `name` (`unless`, `closings`) into one regex."""
-    words = _pieces(spec, name, macros, where, table)
-    if not words:
+    pieces = _pieces(spec, name, macros, where, table)
+    if not pieces:
         return None
-    return re.compile(f"(?<![\\w'])(?:{'|'.join(words)})(?![\\w'])", re.IGNORECASE)
+    body = "|".join(piece for _, piece in pieces)
+    try:
+        return re.compile(f"(?<![\\w'])(?:{body})(?![\\w'])", re.IGNORECASE)
+    except re.error:
+        for key, piece in pieces:  # find the one to blame
+            _checked(where, table, key, partial(re.compile, piece, re.IGNORECASE))
+        raise
 
 
 def _matcher(
     spec: Mapping[str, Any], macros: Mapping[str, str], where: _Where, table: str
 ) -> Matcher | None:
     """Compile `patterns` (whole words, spaces match any white space) and `raw` for matching."""
-    alternatives = [
-        alternative(branch, whole_word=True)
-        for piece in _pieces(spec, "patterns", macros, where, table)
-        for branch in top_level_branches(piece[3:-1])
-    ]
-    alternatives += [
-        alternative(branch, whole_word=False)
-        for piece in _pieces(spec, "raw", macros, where, table, whole_words=False)
-        for branch in top_level_branches(piece[3:-1])
-    ]
-    return Matcher(tuple(alternatives)) if alternatives else None
+    found = []
+    for field_name, whole_word in (("patterns", True), ("raw", False)):
+        for key, piece in _pieces(spec, field_name, macros, where, table, whole_words=whole_word):
+            for branch in top_level_branches(piece[3:-1]):
+                compile_it = partial(alternative, branch, whole_word=whole_word)
+                found.append(_checked(where, table, key, compile_it))
+    return Matcher(tuple(found)) if found else None
+
+
+def _checked(where: _Where, table: str, key: str, compile_it: Callable[[], T]) -> T:
+    try:
+        return compile_it()
+    except (re.error, OverflowError, RecursionError) as error:
+        raise where.fail(table, key, f"bad pattern ({error})") from None
 
 
 def _pieces(
@@ -178,18 +188,14 @@ def _pieces(
     table: str,
     *,
     whole_words: bool = True,
-) -> list[str]:
-    """Each pattern of `field_name`, expanded, grouped and checked on its own (errors name it)."""
+) -> list[tuple[str, str]]:
+    """Each pattern of `field_name` with its key, expanded and grouped (compiled by the caller)."""
     key = f"{table}.{field_name}"
     pieces = []
     for index, source in enumerate(_strings(spec.get(field_name, []), where, table, key)):
         piece = _SPACES.sub(r"\\s+", source) if whole_words else source
-        piece = f"(?:{_expand(piece, macros, where, table, f'{key}[{index}]')})"
-        try:
-            re.compile(piece, re.IGNORECASE)
-        except re.error as error:
-            raise where.fail(table, f"{key}[{index}]", f"bad pattern ({error})") from None
-        pieces.append(piece)
+        where_key = f"{key}[{index}]"
+        pieces.append((where_key, f"(?:{_expand(piece, macros, where, table, where_key)})"))
     return pieces
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from re import _compiler as sre_compiler  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -235,9 +236,12 @@ def alternative(source: str, *, whole_word: bool) -> Alternative:
     """Compile one pattern with its trigger words; a whole-word one gets its end boundary."""
     pattern = f"(?:{source})(?![\\w'])" if whole_word else f"(?:{source})"
     on_lowered = not _has_capitals(source)
-    needs = _needs(sre_parse.parse(pattern, re.IGNORECASE))
+    flags = 0 if on_lowered else re.IGNORECASE
+    # Parse once: the tree gives the trigger words, then compiles (re.compile would parse again).
+    parsed = sre_parse.parse(pattern, flags)
+    needs = _needs(parsed)
     return Alternative(
-        regex=re.compile(pattern, 0 if on_lowered else re.IGNORECASE),
+        regex=sre_compiler.compile(parsed, flags),
         needs=tuple(sorted(needs)) if needs else None,
         on_lowered=on_lowered,
         whole_word=whole_word,
