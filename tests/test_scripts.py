@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.cli import main
 from followup.context import Env, fixed_clock
@@ -378,3 +380,22 @@ def test_cli_writes_for_a_stored_interview_what_its_next_step_needs(tmp_path: Pa
         "script", "acme-analyst", "--db", db, "--input", str(EXAMPLE), environ=environ
     )
     assert status == 2 and "not both" in err
+
+
+_FREE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=90
+).filter(lambda text: text.strip() != "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(role=_FREE_TEXT, company=_FREE_TEXT, contact=_FREE_TEXT, kind=st.sampled_from(EMAIL_KINDS))
+def test_any_eml_parses_back(role: str, company: str, contact: str, kind: str) -> None:
+    obj = example(role=role, company=company)
+    obj["interviewers"] = [{"name": contact, "email": "dana.ruiz@acme.example"}]
+    message = write(interview_from_dict(obj), kind, today=TODAY)
+    parsed = email.message_from_string(message.to_eml(), policy=email.policy.default)
+    assert parsed["Subject"] == message.subject
+    assert parsed["To"].addresses[0].addr_spec == "dana.ruiz@acme.example"
+    # The name is kept whenever the stdlib reads it back unchanged, else left out.
+    assert parsed["To"].addresses[0].display_name in (message.contact, "")
+    assert parsed.get_content() == message.body + "\n"

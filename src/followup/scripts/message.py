@@ -126,7 +126,7 @@ class Message:
         draft = EmailMessage(policy=email.policy.default)
         draft["Subject"] = self.subject
         if self.to:
-            draft["To"] = formataddr((self.contact, self.to))
+            draft["To"] = _recipient_header(self.contact, self.to)
         if self.sender:
             draft["From"] = self.sender
         draft["X-Unsent"] = "1"  # Outlook and others open it as a draft to send
@@ -134,7 +134,7 @@ class Message:
         return draft.as_string()
 
     def _header(self, label: Any, end: str = "") -> list[str]:
-        rows = [("To", self._recipient())]
+        rows = [("Calling" if self.channel == "checklist" else "To", self._recipient())]
         if self.subject is not None:
             rows.append(("Subject", self.subject))
         return [f"{label(key)} {value}{end}" for key, value in rows]
@@ -147,6 +147,22 @@ class Message:
             if self.to
             else f"{self.contact} [{self.contact}'s email address]"
         )
+
+
+def _recipient_header(name: str, address: str) -> str:
+    """`Name <address>`, or the bare address when the stdlib would not read the name back
+    unchanged (its folding of long non-ASCII names with specials is not lossless)."""
+    named = formataddr((name, address))
+    probe = EmailMessage(policy=email.policy.default)
+    probe["To"] = named
+    try:
+        reread = email.message_from_string(probe.as_string(), policy=email.policy.default)
+        (mailbox,) = reread["To"].addresses
+        if (mailbox.display_name, mailbox.addr_spec) == (name, address):
+            return named
+    except Exception:  # any parse failure of the stdlib means: do not risk the name
+        pass
+    return address
 
 
 def _quote(text: str) -> str:

@@ -75,15 +75,21 @@ def write(
         for b in range(MAX_BREVITY + 1)
     )
     message.purpose = str(facts.values["purpose"])
-    contact = interview.primary_contact
-    message.to = _address(contact.email) if info.channel == "email" else None
-    message.phone = one_line(contact.phone) if contact.phone and info.channel != "email" else None
-    sender = interview.candidate.email
-    message.sender = f"{facts.values['candidate']} <{sender}>" if sender else None
+    _address_to(message, interview, str(facts.values["candidate"]))
     message.placeholders = _used(facts.placeholders, message)
-    if info.channel == "email" and message.to is None:
+    if message.channel == "email" and message.to is None:
         message.placeholders.append(_address_placeholder(message.contact))
     return message
+
+
+def _address_to(message: Message, interview: Interview, candidate: str) -> None:
+    """Who it goes to: the contact's address for an email, their number otherwise."""
+    contact = interview.primary_contact
+    emailed = message.channel == "email"
+    message.to = _address(contact.email) if emailed else None
+    message.phone = one_line(contact.phone) if contact.phone and not emailed else None
+    sender = _address(interview.candidate.email)
+    message.sender = f"{candidate} <{sender}>" if sender else None
 
 
 def _kind_and_template(kind: str, channel: str | None) -> tuple[Kind, str]:
