@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup.exports.json_io import read_interviews
-from tracker_support import Cli, example
+from tests.tracker_support import Cli, example
 
 KHAL = Path(sys.executable).parent / "khal"
 

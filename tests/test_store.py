@@ -18,7 +18,7 @@ from followup.domain.codec import interview_from_dict
 from followup.domain.errors import NotFoundError
 from followup.store import open_store
 from followup.store.migrations import LATEST, current_version
-from tracker_support import MORNING, example
+from tests.tracker_support import MORNING, example
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent

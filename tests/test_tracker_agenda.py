@@ -18,7 +18,7 @@ from followup.policy import load_policy
 from followup.services.agenda import Agenda, AgendaItem, agenda
 from followup.services.tracker import Tracker
 from followup.settings import change_setting
-from tracker_support import example
+from tests.tracker_support import example
 
 ZONE = "America/New_York"
 START = dt.date(2026, 11, 2)

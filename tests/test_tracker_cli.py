@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from followup.store import open_store
-from tracker_support import Cli, example
+from tests.tracker_support import Cli, example
 
 
 @pytest.fixture

@@ -16,20 +16,23 @@ from followup.exports import step_words
 from followup.services.agenda import Agenda, AgendaItem, agenda
 
 SECTIONS = (
-    ("act_now", "Act now"),
-    ("overdue", "Overdue"),
-    ("coming_up", "Coming up (next 7 days)"),
-    ("move_on", "Time to move on"),
+    ("act_now", "Act now", "--state act_now"),
+    ("overdue", "Overdue", "--state overdue"),
+    ("coming_up", "Coming up (next 7 days)", "--due-within 7"),
+    ("move_on", "Time to move on", "--state move_on"),
 )
+#: Interviews shown per section in text (like a report's page); --all or JSON shows every one.
+PAGE = 25
 
 
 @click.command("today")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="The agenda as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="The agenda as JSON (every interview).")
+@click.option("--all", "show_all", is_flag=True, help=f"Every interview, not {PAGE} a section.")
 @click.pass_context
-def command(ctx: click.Context, db: str | None, as_json: bool) -> None:
+def command(ctx: click.Context, db: str | None, as_json: bool, show_all: bool) -> None:
     """What to do today, in your local day: act now, overdue, coming up, move on."""
-    result = agenda(open_tracker(ctx, db))
+    result = agenda(open_tracker(ctx, db), None if as_json or show_all else PAGE)
     out = env_of(ctx).stdout
     if as_json:
         out.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -40,11 +43,14 @@ def command(ctx: click.Context, db: str | None, as_json: bool) -> None:
 def agenda_text(result: Agenda) -> str:
     """The agenda in sections, one line per interview."""
     lines = [f"Today, {result.today:%A %d %B %Y}"]
-    for name, title in SECTIONS:
+    for name, title, listing in SECTIONS:
         items: list[AgendaItem] = getattr(result, name)
+        total = result.totals.get(name, 0)
         if items:
-            lines += ["", f"{title} ({len(items)})"]
+            lines += ["", f"{title} ({total})"]
             lines += [f"  {_line(item, name)}" for item in items]
+        if total > len(items):
+            lines.append(f"  … and {total - len(items)} more: followup list {listing}")
     if len(lines) == 1:
         lines.append("Nothing to do today.")
     return "\n".join(lines) + "\n"

@@ -54,7 +54,10 @@ class AgendaItem:
 
 @dataclass
 class Agenda:
-    """The day's sections, each in interview order (oldest interview first)."""
+    """The day's sections, each in interview order (oldest interview first).
+
+    `totals` counts every interview of each section, even when the lists are limited.
+    """
 
     today: dt.date
     act_now: list[AgendaItem] = field(default_factory=list)
@@ -62,6 +65,7 @@ class Agenda:
     coming_up: list[AgendaItem] = field(default_factory=list)
     move_on: list[AgendaItem] = field(default_factory=list)
     waiting: list[AgendaItem] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         sections = ("act_now", "overdue", "coming_up", "move_on")
@@ -69,35 +73,26 @@ class Agenda:
             name: [item.as_dict() for item in getattr(self, name)] for name in sections
         }
 
-
-def classify(row: AgendaRow, today: dt.date) -> AgendaItem:
-    """The plan's state on `today` from a fresh stored plan (`spec/plan-json.md` states)."""
-    step = row.next_step
-    if row.idle_state is not None or step is None:
-        moved = row.moves_on_from is not None and today >= row.moves_on_from
-        state = "move_on" if moved else (row.idle_state or "waiting")
-        step = row.missed_step if state == "overdue" else None
-    else:
-        state = "act_now" if step.earliest <= today else "waiting"
-    return AgendaItem(row.id, row.company, row.role, state, step, row.reachable)
+    def items(self) -> list[AgendaItem]:
+        """Every listed item, whatever its section."""
+        return self.act_now + self.overdue + self.coming_up + self.move_on + self.waiting
 
 
-def build_agenda(rows: list[AgendaRow], today: dt.date) -> Agenda:
-    """Sort each interview into its section."""
-    agenda = Agenda(today)
-    horizon = today + dt.timedelta(days=COMING_UP_DAYS)
-    for row in rows:
-        item = classify(row, today)
-        if item.state == "waiting" and item.step is not None and item.step.earliest <= horizon:
-            agenda.coming_up.append(item)
-        else:
-            getattr(agenda, item.state).append(item)
-    return agenda
+def item_of(row: AgendaRow) -> AgendaItem:
+    """The interview's plan state (coming up is still "waiting" in the plan's words)."""
+    state = "waiting" if row.section == "coming_up" else row.section
+    return AgendaItem(row.id, row.company, row.role, state, row.step, row.reachable)
 
 
-def agenda(tracker: Tracker) -> Agenda:
-    """The user's agenda for their local today."""
+def agenda(tracker: Tracker, limit: int | None = None) -> Agenda:
+    """The user's agenda for their local today, at most `limit` interviews per section."""
     tracker.refresh_plans()
+    today = tracker.today()
+    horizon = today + dt.timedelta(days=COMING_UP_DAYS)
     with tracker.store.unit_of_work(write=False) as repo:
-        rows = repo.agenda()
-    return build_agenda(rows, tracker.today())
+        rows = repo.agenda(today, horizon, limit)
+    result = Agenda(today)
+    for row in rows:
+        getattr(result, row.section).append(item_of(row))
+        result.totals[row.section] = row.total
+    return result

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from followup.domain.model import Interview, InterviewStatus
-from followup.services.agenda import AgendaItem, classify
+from followup.services.agenda import AgendaItem, agenda
 from followup.store import StoredStep
 
 if TYPE_CHECKING:
@@ -77,10 +77,7 @@ def list_interviews(
 
 
 def _items(tracker: Tracker) -> dict[str, AgendaItem]:
-    tracker.refresh_plans()
-    today = tracker.today()
-    with tracker.store.unit_of_work(write=False) as repo:
-        return {row.id: classify(row, today) for row in repo.agenda()}
+    return {item.interview_id: item for item in agenda(tracker).items()}
 
 
 def _listed(interview: Interview, item: AgendaItem | None) -> ListedInterview:

@@ -67,7 +67,20 @@ V2_STORED_PLAN = [
     "CREATE TABLE stamps (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_INTERVIEWS_AND_ATTEMPTS, V2_STORED_PLAN]
+# The agenda as one indexed query: each interview's next step and last missed contact,
+# denormalised. Plans stored before this version lack them, so they are recomputed.
+V3_AGENDA_COLUMNS = [
+    "ALTER TABLE interviews ADD COLUMN next_position INTEGER",
+    "ALTER TABLE interviews ADD COLUMN next_earliest TEXT",
+    "ALTER TABLE interviews ADD COLUMN missed_position INTEGER",
+    # Covering: the agenda reads this index only, never the wide rows with their documents.
+    """CREATE INDEX interviews_agenda ON interviews (status, interviewed_utc, seq,
+        next_position, next_earliest, idle_state, moves_on_from, missed_position, reachable,
+        planned_on, replan_after, id, company, role)""",
+    "UPDATE interviews SET planned_on = NULL",
+]
+
+MIGRATIONS: list[list[str]] = [V1_INTERVIEWS_AND_ATTEMPTS, V2_STORED_PLAN, V3_AGENDA_COLUMNS]
 LATEST = len(MIGRATIONS)
 
 

@@ -41,13 +41,16 @@ class StoredPlan:
 
 @dataclass(frozen=True, slots=True)
 class AgendaRow:
-    """One awaiting interview, its stored plan's next step and its last missed contact."""
+    """One awaiting interview in its agenda section, with the step to show (if any).
 
+    `section` is act_now, overdue, coming_up, waiting or move_on; `total` is how many
+    interviews the section holds (rows may be limited).
+    """
+
+    section: str
+    total: int
     id: str
     company: str
     role: str
-    idle_state: str | None
-    moves_on_from: dt.date | None
     reachable: bool
-    next_step: StoredStep | None
-    missed_step: StoredStep | None
+    step: StoredStep | None

@@ -18,7 +18,7 @@ from followup.domain.errors import NotFoundError
 from followup.domain.model import Attempt, Interview, InterviewStatus
 from followup.store.records import AgendaRow, StoredPlan, StoredStep
 
-_STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
+STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
 def utc_key(moment: dt.datetime) -> str:
@@ -130,29 +130,31 @@ class Repository:
         seq = self._seq(interview_id)
         self.connection.execute("DELETE FROM steps WHERE interview_seq = ?", (seq,))
         self.connection.executemany(
-            f"INSERT INTO steps (interview_seq, position, {_STEP_COLUMNS})"
+            f"INSERT INTO steps (interview_seq, position, {STEP_COLUMNS})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(seq, position, *_step_values(step)) for position, step in enumerate(plan.steps)],
         )
         self.connection.execute(
             "UPDATE interviews SET idle_state = ?, moves_on_from = ?, planned_on = ?,"
-            " replan_after = ?, reachable = ? WHERE seq = ?",
+            " replan_after = ?, reachable = ?, next_position = ?, next_earliest = ?,"
+            " missed_position = ? WHERE seq = ?",
             (
                 plan.idle_state,
                 _iso(plan.moves_on_from),
                 plan.planned_on.isoformat(),
                 _iso(plan.replan_after),
                 int(plan.reachable),
+                *_positions(plan.steps),
                 seq,
             ),
         )
 
     def stored_steps(self, interview_id: str) -> list[StoredStep]:
         rows = self.connection.execute(
-            f"SELECT {_STEP_COLUMNS} FROM steps WHERE interview_seq = ? ORDER BY position",
+            f"SELECT {STEP_COLUMNS} FROM steps WHERE interview_seq = ? ORDER BY position",
             (self._seq(interview_id),),
         )
-        return [_step(row) for row in rows]
+        return [step_from_row(row) for row in rows]
 
     def needing_a_plan(self, today: dt.date) -> list[str]:
         """Ids whose stored plan is missing or may no longer match the planner on `today`."""
@@ -170,13 +172,15 @@ class Repository:
         )
         return int(cursor.rowcount)
 
-    def agenda(self) -> list[AgendaRow]:
-        """Every awaiting interview with its stored plan's next step and last missed contact.
+    def agenda(self, today: dt.date, horizon: dt.date, limit: int | None = None) -> list[AgendaRow]:
+        """Awaiting interviews by agenda section as of `today` (at most `limit` per section).
 
-        The next step is the first step still open (due or upcoming when planned); the
-        caller keeps plans fresh (`needing_a_plan`) and compares windows with its day.
+        The caller keeps plans fresh first (`needing_a_plan`): then comparing `today` with
+        the stored next step's window gives the planner's state (tests/test_tracker_agenda).
         """
-        return [_agenda_row(row) for row in self.connection.execute(_AGENDA_SQL)]
+        from followup.store.agenda import agenda_rows
+
+        return agenda_rows(self.connection, today, horizon, limit)
 
     def stamp(self, name: str) -> str | None:
         row = self.connection.execute("SELECT value FROM stamps WHERE name = ?", (name,))
@@ -198,7 +202,11 @@ class Repository:
 
     def _forget_plan(self, seq: int) -> None:
         self.connection.execute("DELETE FROM steps WHERE interview_seq = ?", (seq,))
-        self.connection.execute("UPDATE interviews SET planned_on = NULL WHERE seq = ?", (seq,))
+        self.connection.execute(
+            "UPDATE interviews SET planned_on = NULL, next_position = NULL, next_earliest = NULL,"
+            " missed_position = NULL WHERE seq = ?",
+            (seq,),
+        )
 
     @staticmethod
     def _columns(interview: Interview) -> tuple[Any, ...]:
@@ -271,6 +279,19 @@ class Repository:
         return found
 
 
+def _positions(steps: tuple[StoredStep, ...]) -> tuple[int | None, str | None, int | None]:
+    """The next open step's position and opening day, and the last missed contact's position."""
+    open_steps = [n for n, step in enumerate(steps) if step.settled is None]
+    missed = [n for n, step in enumerate(steps) if step.settled == "missed"
+              and step.purpose in ("status", "final", "offer_deadline")]  # fmt: skip
+    first = open_steps[0] if open_steps else None
+    return (
+        first,
+        None if first is None else steps[first].earliest.isoformat(),
+        missed[-1] if missed else None,
+    )
+
+
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
@@ -288,7 +309,7 @@ def _step_values(step: StoredStep) -> tuple[Any, ...]:
     )
 
 
-def _step(row: tuple[Any, ...]) -> StoredStep:
+def step_from_row(row: tuple[Any, ...]) -> StoredStep:
     purpose, channel, earliest, latest, best, contact, settled, script = row
     return StoredStep(
         purpose=purpose,
@@ -299,41 +320,4 @@ def _step(row: tuple[Any, ...]) -> StoredStep:
         contact=contact,
         settled=settled,
         script=script,
-    )
-
-
-_AGENDA_SQL = f"""
-WITH next_open AS (
-    SELECT interview_seq, MIN(position) AS position FROM steps
-    WHERE settled IS NULL GROUP BY interview_seq
-), last_missed AS (
-    SELECT interview_seq, MAX(position) AS position FROM steps
-    WHERE settled = 'missed' AND purpose IN ('status', 'final', 'offer_deadline')
-    GROUP BY interview_seq
-)
-SELECT i.id, i.company, i.role, i.idle_state, i.moves_on_from, i.reachable,
-       n.{", n.".join(_STEP_COLUMNS.split(", "))},
-       m.{", m.".join(_STEP_COLUMNS.split(", "))}
-FROM interviews AS i
-LEFT JOIN next_open AS no ON no.interview_seq = i.seq
-LEFT JOIN steps AS n ON n.interview_seq = no.interview_seq AND n.position = no.position
-LEFT JOIN last_missed AS lm ON lm.interview_seq = i.seq
-LEFT JOIN steps AS m ON m.interview_seq = lm.interview_seq AND m.position = lm.position
-WHERE i.status = 'awaiting'
-ORDER BY i.interviewed_utc, i.seq
-"""
-
-
-def _agenda_row(row: tuple[Any, ...]) -> AgendaRow:
-    interview_id, company, role, idle_state, moves_on_from, reachable = row[:6]
-    next_values, missed_values = row[6:14], row[14:22]
-    return AgendaRow(
-        id=interview_id,
-        company=company,
-        role=role,
-        idle_state=idle_state,
-        moves_on_from=None if moves_on_from is None else dt.date.fromisoformat(moves_on_from),
-        reachable=bool(reachable),
-        next_step=None if next_values[0] is None else _step(next_values),
-        missed_step=None if missed_values[0] is None else _step(missed_values),
     )
