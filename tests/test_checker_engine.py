@@ -169,3 +169,17 @@ def test_any_text_checks_and_every_position_is_inside_it(text: str, kind: str) -
         assert 1 <= finding.line <= finding.end_line <= len(lines)
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1
         assert finding.severity in ("error", "warning", "suggestion")
+
+
+def test_the_role_s_own_name_is_no_sensitive_topic() -> None:
+    for draft in (
+        POLITE.replace("Senior Data Analyst role", "Litigation Associate role"),
+        "Hi Dana, this is Sam Lee. Thank you for the Compensation Analyst interview. Any update?",
+    ):
+        assert "sensitive-topic" not in rules_of(draft, "text"), draft
+    assert "sensitive-topic" in rules_of(POLITE + " Is the litigation against the firm over?")
+
+
+def test_a_call_that_complains_is_not_a_thanks_only_call() -> None:
+    text = "Hi Dana, this is Sam Lee. Thank you. It's been radio silence since our interview."
+    assert rules_of(text) == {"complains-about-wait", "no-discussion-point"}

@@ -256,15 +256,20 @@ def _finding(rule: Rule, reading: _Reading, start: int, end: int) -> Finding:
     )
 
 
-def _exempt_by_context(reading: _Reading, excerpt: str) -> bool:
-    """A topic the interview itself covered (a discussion point) may be raised again."""
+def _exempt(reading: _Reading, start: int, end: int) -> bool:
+    """A topic the interview itself covered (a discussion point) may be raised again, and the
+    role's own name ("Litigation Associate") is no topic at all."""
+    draft = reading.draft
+    role = reading.rules.elements.get("role")
+    if role is not None and role.pattern is not None:
+        spans = role.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
+        if any(first <= start and end <= last for first, last in spans):
+            return True
     if reading.context is None:
         return False
-    topic = stems(excerpt)
-    return any(
-        len(topic & stems(point)) >= min(2, len(topic))
-        for point in reading.context.discussion_points
-    )
+    topic = stems(draft.voice[start:end])
+    covered = (*reading.context.discussion_points, reading.context.role)
+    return any(len(topic & stems(point)) >= min(2, len(topic)) for point in covered)
 
 
 def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
@@ -275,7 +280,7 @@ def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
             continue
         if reading.excused(rule.unless, start):
             continue
-        if rule.context_exempt and _exempt_by_context(reading, draft.voice[start:end]):
+        if rule.context_exempt and _exempt(reading, start, end):
             continue
         yield _finding(rule, reading, start, end)
 
@@ -323,6 +328,9 @@ def check(
         if kind in rule.kinds
         for finding in _rule_findings(rule, reading)
     ]
-    findings.sort(key=lambda f: (f.line, f.column, f.rule))
     fired = frozenset(finding.rule for finding in findings)
+    silenced = {rule.id for rule in rules.rules if rule.unless_rules & fired}
+    findings = [finding for finding in findings if finding.rule not in silenced]
+    findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    fired = fired - silenced
     return CheckResult(kind, reading.draft.words, tuple(findings), _strengths(reading, fired))

@@ -37,7 +37,7 @@ RULE_KEYS = frozenset(
     {
         "severity", "severity_by_kind", "sources", "message", "description", "kinds", "match",
         "patterns", "raw", "unless", "negation", "context_exempt", "element", "when",
-        "examples", "enabled",
+        "unless_rules", "examples", "enabled",
     }
 )  # fmt: skip
 ELEMENT_KEYS = frozenset(
@@ -292,6 +292,9 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
         ),
         element=spec.get("element"),
         when=spec.get("when"),
+        unless_rules=frozenset(
+            _strings(spec.get("unless_rules", []), where, table, f"{table}.unless_rules")
+        ),
         must_flag=examples["flag"],
         must_pass=examples["pass"],
     )

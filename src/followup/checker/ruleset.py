@@ -61,6 +61,8 @@ class Rule:
     context_exempt: bool = False
     element: str | None = None
     when: str | None = None
+    #: Rules that, when they fire, make this one say nothing more.
+    unless_rules: frozenset[str] = frozenset()
     must_flag: tuple[Example, ...] = ()
     must_pass: tuple[Example, ...] = ()
 
