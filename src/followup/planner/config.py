@@ -42,6 +42,8 @@ class PlannerConfig:
     _reasons: dict[tuple[Any, ...], Reason] = field(default_factory=dict)
     #: memoised channel decisions (see planner.channel.choose_channel)
     channels: dict[tuple[Any, ...], tuple[Any, tuple[Reason, ...]]] = field(default_factory=dict)
+    #: memoised windows: (calendar, zone, channel, earliest, latest, not_before) -> result
+    windows: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     call_reasons: tuple[Reason, ...] = field(init=False)
     monday_reason: Reason = field(init=False)
 

@@ -179,19 +179,8 @@ def _new_step(
     """A step with its window fitted to business days and its best moment chosen."""
     if channel is Channel.CALL:  # never a call on the interview day or the next (S0-2)
         earliest = max(earliest, _min_day(facts, channel))
-    latest = fit_window(earliest, max(earliest, latest), facts.calendar)
-    best = best_moment(
-        channel, earliest, latest, facts.calendar, facts.config, facts.tz, not_before
-    )
-    config = facts.config
-    reasons.append(config.reason("timing.business-hours", zone=_zone_name(facts.tz)))
-    holidays = holiday_reason(earliest, latest, facts.calendar, config)
-    if holidays is not None:
-        reasons.append(holidays)
-    if channel is Channel.CALL:
-        reasons.extend(config.call_reasons)
-    if _has_monday(earliest, latest):
-        reasons.append(config.monday_reason)
+    latest, best, window_reasons = _window(facts, channel, earliest, latest, not_before)
+    reasons.extend(window_reasons)
     return Step(
         purpose=purpose,
         channel=channel,
@@ -203,6 +192,52 @@ def _new_step(
         reasons=reasons,
         script=script_kind(purpose, channel),
     )
+
+
+Window = tuple[dt.date, dt.datetime, tuple[Reason, ...]]
+
+
+def _window(
+    facts: Facts,
+    channel: Channel,
+    earliest: dt.date,
+    latest: dt.date,
+    not_before: dt.datetime | None,
+) -> Window:
+    """The fitted last day, the best moment and the reasons that depend only on the window.
+
+    Memoised per policy: interviews held in the same week ask for the same windows.
+    """
+    key = (facts.calendar, facts.tz, channel, earliest, latest, not_before)
+    hit = facts.config.windows.get(key)
+    if hit is None:
+        if len(facts.config.windows) > 100_000:
+            facts.config.windows.clear()
+        hit = facts.config.windows[key] = _compute_window(
+            facts, channel, earliest, latest, not_before
+        )
+    return hit
+
+
+def _compute_window(
+    facts: Facts,
+    channel: Channel,
+    earliest: dt.date,
+    latest: dt.date,
+    not_before: dt.datetime | None,
+) -> Window:
+    config, calendar = facts.config, facts.calendar
+    latest = fit_window(earliest, max(earliest, latest), calendar)
+    best = best_moment(channel, earliest, latest, calendar, config, facts.tz, not_before)
+    reasons = [config.reason("timing.business-hours", zone=_zone_name(facts.tz))]
+    holidays = holiday_reason(earliest, latest, calendar, config)
+    if holidays is not None:
+        reasons.append(holidays)
+    if channel is Channel.CALL:
+        reasons.extend(config.call_reasons)
+    if _has_monday(earliest, latest):
+        reasons.append(config.monday_reason)
+    return latest, best, tuple(reasons)
 
 
 def _has_monday(earliest: dt.date, latest: dt.date) -> bool:
