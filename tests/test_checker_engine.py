@@ -160,8 +160,18 @@ def test_to_dict_is_the_contract_object() -> None:
     assert finding["excerpt"] == "Did I get the job" and finding["sources"] == ["S2-5c"]
 
 
-@settings(max_examples=150, deadline=dt.timedelta(seconds=1))
-@given(text=st.text(min_size=1, max_size=300).filter(str.strip), kind=st.sampled_from(KINDS))
+#: Pieces that exercise the masks and rules: quotes, brackets, headings, names, sign-offs.
+PIECES = st.sampled_from(
+    list("ab XY\n\n>[](){}\"#:.!?'’-_😀")
+    + ["Thanks", "this is ", "Sam Lee", "I've been waiting", "Best,", "Them: ", "other candidates"]
+)
+ANY_TEXT = st.one_of(
+    st.text(min_size=1, max_size=300), st.lists(PIECES, min_size=1, max_size=60).map("".join)
+).filter(str.strip)
+
+
+@settings(max_examples=300, deadline=dt.timedelta(seconds=1))
+@given(text=ANY_TEXT, kind=st.sampled_from(KINDS))
 def test_any_text_checks_and_every_position_is_inside_it(text: str, kind: str) -> None:
     result = check(text, kind)
     lines = text.split("\n")
@@ -169,6 +179,10 @@ def test_any_text_checks_and_every_position_is_inside_it(text: str, kind: str) -
         assert 1 <= finding.line <= finding.end_line <= len(lines)
         assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1
         assert finding.severity in ("error", "warning", "suggestion")
+        if finding.line == finding.end_line and finding.excerpt:
+            start = finding.column - 1
+            said = lines[finding.line - 1][start : finding.end_column - 1]
+            assert finding.excerpt == " ".join(said.split()) or finding.excerpt.endswith("…")
 
 
 def test_the_role_s_own_name_is_no_sensitive_topic() -> None:
@@ -183,3 +197,10 @@ def test_the_role_s_own_name_is_no_sensitive_topic() -> None:
 def test_a_call_that_complains_is_not_a_thanks_only_call() -> None:
     text = "Hi Dana, this is Sam Lee. Thank you. It's been radio silence since our interview."
     assert rules_of(text) == {"complains-about-wait", "no-discussion-point"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("draft", ["> only a quote", "[Name]", "(pause)", "Them: hello", "# Plan"])
+def test_a_draft_with_nothing_of_the_writer_s_own_still_checks(kind: str, draft: str) -> None:
+    result = check(draft, kind)
+    assert "no-gratitude" in result.rule_ids
