@@ -162,8 +162,18 @@ def test_to_dict_is_the_contract_object() -> None:
 
 #: Pieces that exercise the masks and rules: quotes, brackets, headings, names, sign-offs.
 PIECES = st.sampled_from(
-    list("ab XY\n\n>[](){}\"#:.!?'’-_😀")
-    + ["Thanks", "this is ", "Sam Lee", "I've been waiting", "Best,", "Them: ", "other candidates"]
+    [
+        *"ab XY\n\n>[](){}\"#:.!?'’-_😀",
+        *(
+            "Thanks",
+            "this is ",
+            "Sam Lee",
+            "I've been waiting",
+            "Best,",
+            "Them: ",
+            "other candidates",
+        ),
+    ]
 )
 ANY_TEXT = st.one_of(
     st.text(min_size=1, max_size=300), st.lists(PIECES, min_size=1, max_size=60).map("".join)
