@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from followup.checker.matcher import Matcher, alternative, top_level_branches
+from followup.checker.matcher import Alternative, Matcher, alternatives
 from followup.checker.ruleset import (
     CONTEXT_FIELDS,
     KINDS,
@@ -164,12 +164,11 @@ def _matcher(
     spec: Mapping[str, Any], macros: Mapping[str, str], where: _Where, table: str
 ) -> Matcher | None:
     """Compile `patterns` (whole words, spaces match any white space) and `raw` for matching."""
-    found = []
+    found: list[Alternative] = []
     for field_name, whole_word in (("patterns", True), ("raw", False)):
         for key, piece in _pieces(spec, field_name, macros, where, table, whole_words=whole_word):
-            for branch in top_level_branches(piece[3:-1]):
-                compile_it = partial(alternative, branch, whole_word=whole_word)
-                found.append(_checked(where, table, key, compile_it))
+            compile_it = partial(alternatives, piece[3:-1], whole_word=whole_word)
+            found += _checked(where, table, key, compile_it)
     return Matcher(tuple(found)) if found else None
 
 

@@ -45,6 +45,8 @@ class Alternative:
         are searched: a phrase does not run across a sentence end."""
         if self.needs is None:
             return self._search(text, lowered, start, end)
+        if not any(map(lowered.__contains__, self.needs)):  # the usual case, and the cheapest
+            return []
         found: list[tuple[int, int]] = []
         searched_to = start
         for region_start, region_end in _regions(lowered, self.needs, start, end, sentence_at):
@@ -246,3 +248,18 @@ def alternative(source: str, *, whole_word: bool) -> Alternative:
         on_lowered=on_lowered,
         whole_word=whole_word,
     )
+
+
+def alternatives(source: str, *, whole_word: bool) -> list[Alternative]:
+    """One pattern entry, split at its top-level `|` so each branch has its own trigger words.
+    The branches without any ("yo", "b4", emoji) are searched everywhere anyway: they stay
+    together, as one regex, so the draft is scanned once for all of them."""
+    branches = top_level_branches(source)
+    compiled = [alternative(branch, whole_word=whole_word) for branch in branches]
+    ungated = [
+        branch for branch, each in zip(branches, compiled, strict=True) if each.needs is None
+    ]
+    gated = [each for each in compiled if each.needs is not None]
+    if len(ungated) > 1:
+        return [*gated, alternative("|".join(ungated), whole_word=whole_word)]
+    return compiled
