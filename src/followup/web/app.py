@@ -1,0 +1,131 @@
+"""The web app's factory: `create_app(env=..., db=...)` builds a fresh app, never at import.
+
+    app = create_app(Env(), db="followup.db")     # what `followup serve` runs
+
+Every route is a thin adapter over the tracker's services (`followup.services`): the pages
+render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. Route handlers
+are `async` and call the services directly: one SQLite connection, used by one event loop,
+one request at a time (each request is a few milliseconds; a laptop has one user).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from followup import __version__
+from followup.context import Env
+from followup.domain.errors import FollowupError
+from followup.services.tracker import Tracker
+from followup.web.errors import http_status
+from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
+
+HERE = Path(__file__).parent
+
+
+@dataclass
+class WebState:
+    """What every request needs: the user's tracker, their Env, the safety guard."""
+
+    tracker: Tracker
+    env: Env
+    guard: Guard
+
+
+def state_of(request: Request) -> WebState:
+    """The app's state (set by `create_app`)."""
+    state: WebState = request.app.state.web
+    return state
+
+
+def create_app(
+    env: Env | None = None,
+    db: str | Path | None = None,
+    *,
+    hosts: Iterable[str] = (),
+    tracker: Tracker | None = None,
+) -> FastAPI:
+    """A new app over the user's store (`db`, else FOLLOWUP_DB, else the data directory).
+
+    `hosts` adds names the server answers to besides loopback (e.g. a LAN name).
+    """
+    env = env or Env()
+    tracker = tracker or Tracker.open(env, db)
+    app = FastAPI(
+        title="Followup",
+        version=__version__,
+        summary="When, how and what to follow up after a job interview.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.web = WebState(tracker, env, Guard(hosts))
+    _routes(app)
+    _errors(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(GuardMiddleware, guard=app.state.web.guard)
+    return app
+
+
+def _routes(app: FastAPI) -> None:
+    import followup.web.api as api
+    import followup.web.feed as feed
+    import followup.web.pages as pages
+    import followup.web.pages_forms as pages_forms
+    import followup.web.pages_tools as pages_tools
+
+    app.include_router(api.router)
+    app.include_router(feed.router)
+    app.include_router(pages_forms.router)  # before pages: /interviews/new is not an id
+    app.include_router(pages.router)
+    app.include_router(pages_tools.router)
+
+    @app.get("/ping", include_in_schema=False)
+    async def ping() -> Response:
+        """The trivial endpoint benchmarks compare against."""
+        return Response("ok", media_type="text/plain")
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(FollowupError)
+    async def followup_error(request: Request, error: Exception) -> Response:
+        from followup.web.pages import error_page
+
+        status, code, field, message = http_status(error)
+        if _wants_html(request):
+            return error_page(request, status, message)
+        return JSONResponse(error_body(status, code, message, field), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        first: dict[str, Any] = error.errors()[0] if error.errors() else {}
+        field = ".".join(str(p) for p in first.get("loc", ())[1:]) or None
+        message = str(first.get("msg", "invalid request"))
+        return JSONResponse(error_body(422, "input", message, field), status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        code = "not-found" if error.status_code == 404 else "http"
+        if _wants_html(request):
+            from followup.web.pages import error_page
+
+            return error_page(request, error.status_code, str(error.detail))
+        body = error_body(error.status_code, code, str(error.detail))
+        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/calendar/"))
+
+
+__all__ = ["ForbiddenRequest", "WebState", "create_app", "state_of"]

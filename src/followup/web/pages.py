@@ -1,0 +1,149 @@
+"""The pages about interviews: Today, the list, one interview (timeline, script, log, status).
+
+Every form posts to a page route and works without JavaScript (a redirect back, or the page
+again with the messages); htmx only makes the list's search live.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from followup.domain.errors import FollowupError, InputError
+from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
+from followup.services.tracker import Tracker
+from followup.web import versions
+from followup.web.app import state_of
+from followup.web.templating import STATE_WORDS, is_htmx, render
+
+router = APIRouter(include_in_schema=False)
+TODAY_LIMIT = 25
+LIST_STATES = ("act_now", "waiting", "overdue", "move_on", "offer", "rejected", "withdrawn",
+               "closed")  # fmt: skip
+
+
+async def form_of(request: Request) -> dict[str, str]:
+    """The posted form's fields, once its token is checked (CSRF)."""
+    form = await request.form()
+    values = {key: value for key, value in form.items() if isinstance(value, str)}
+    state_of(request).guard.check_form_token(values.get("csrf_token"))
+    return values
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status, title="Something went wrong", code=status,
+                  message=message)  # fmt: skip
+
+
+def see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def tracker_of(request: Request) -> Tracker:
+    return state_of(request).tracker
+
+
+@router.get("/", response_class=HTMLResponse)
+async def today(request: Request) -> Response:
+    """What to do now, what is overdue, what comes next, who to let go."""
+    from followup.services.agenda import agenda
+
+    result = agenda(tracker_of(request), TODAY_LIMIT)
+    return render(request, "today.html", title="Today", agenda=result)
+
+
+@router.get("/interviews", response_class=HTMLResponse)
+async def interviews(request: Request, q: str = "", state: str = "") -> Response:
+    """Every interview with its state; search by company or role, filter by state."""
+    from followup.services.listing import list_interviews
+
+    wanted = state if state in LIST_STATES else None
+    rows = list_interviews(tracker_of(request), state=wanted)
+    words = q.strip().lower()
+    if words:
+        rows = [r for r in rows if words in f"{r.interview.company} {r.interview.role}".lower()]
+    page = "_interview_rows.html" if is_htmx(request) else "interviews.html"
+    return render(request, page, title="Interviews", rows=rows, q=q, state=wanted or "",
+                  states=[(s, STATE_WORDS[s]) for s in LIST_STATES])  # fmt: skip
+
+
+def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
+    """The interview page's data: plan, timeline, script, version."""
+    from followup.services.showing import show_interview
+    from followup.web.timeline import timeline
+
+    shown = show_interview(tracker, interview_id)
+    today = tracker.today()
+    return {
+        "interview": shown.interview,
+        "plan": shown.plan,
+        "script": shown.script,
+        "timeline": timeline(shown.plan, shown.interview, today),
+        "today": today,
+        "version": versions.version_of(shown.interview),
+        "channels": [c.value for c in AttemptChannel],
+        "outcomes": [o.value for o in Outcome],
+        "purposes": [p.value for p in Purpose],
+        "statuses": [s.value for s in InterviewStatus],
+    }
+
+
+@router.get("/interviews/{interview_id}", response_class=HTMLResponse)
+async def interview(request: Request, interview_id: str) -> Response:
+    context = interview_context(tracker_of(request), interview_id)
+    title = f"{context['interview'].company}, {context['interview'].role}"
+    return render(request, "interview.html", title=title, **context, errors={}, form={})
+
+
+@router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
+async def log_attempt(request: Request, interview_id: str) -> Response:
+    """Log a follow-up; back to the interview, its plan moved on."""
+    from followup.services.moments import moment_from_text
+
+    form = await form_of(request)
+    tracker = tracker_of(request)
+    try:
+        channel = _choice(AttemptChannel, form.get("channel"), "channel")
+        outcome = _choice(Outcome, form.get("outcome"), "outcome")
+        purpose = _choice(Purpose, form.get("purpose"), "purpose") if form.get("purpose") else None
+        at = form.get("at", "").strip()
+        zone_name = tracker.interview(interview_id).timezone or tracker.settings.timezone
+        moment = moment_from_text(at, "at", zone_name) if at else None
+        tracker.log_attempt(interview_id, channel=channel, outcome=outcome, purpose=purpose,
+                            at=moment, notes=form.get("notes", "").strip() or None)  # fmt: skip
+    except InputError as error:
+        context = interview_context(tracker, interview_id)
+        return render(request, "interview.html", 422, title="Log a follow-up", **context,
+                      errors={error.field: error.why}, form=form)  # fmt: skip
+    return see_other(f"/interviews/{interview_id}?logged=1#plan")
+
+
+@router.post("/interviews/{interview_id}/status", response_class=HTMLResponse)
+async def set_status(request: Request, interview_id: str) -> Response:
+    form = await form_of(request)
+    status = _choice(InterviewStatus, form.get("status"), "status")
+    versions.set_status(tracker_of(request), interview_id, status, form.get("version"))
+    return see_other(f"/interviews/{interview_id}")
+
+
+@router.post("/interviews/{interview_id}/delete", response_class=HTMLResponse)
+async def delete(request: Request, interview_id: str) -> Response:
+    form = await form_of(request)
+    tracker = tracker_of(request)
+    versions.expect_version(tracker, interview_id, form.get("version"))
+    tracker.delete(interview_id)
+    return see_other("/interviews")
+
+
+def _choice(kind: Any, value: str | None, field: str) -> Any:
+    """An enum member from a form's value, or the CLI's kind of message."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InputError(field, f"must be one of {allowed} (got {value!r})") from None
+
+
+__all__ = ["FollowupError", "error_page", "form_of", "router"]

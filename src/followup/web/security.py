@@ -1,0 +1,149 @@
+"""Safe by default on a laptop: the server's own Host only, no cross-site writes, a strict CSP.
+
+One ASGI middleware, in front of everything, so no route can forget it:
+
+- a request whose Host header names another host is refused (421): a page on an attacker's
+  domain that resolves to 127.0.0.1 (DNS rebinding) cannot read or drive the app;
+- a state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` is not the server's own,
+  or whose `Sec-Fetch-Site` says another site sent it, is refused (403);
+- a state-changing API call must be JSON or CSV, which a cross-site page cannot send without a
+  CORS preflight this server never grants; the pages' forms carry a token (`check_form_token`);
+- every response carries a strict Content-Security-Policy and its companions.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from followup.domain.errors import FollowupError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+#: Content types an API write may carry: none of them can be sent cross-site without a preflight.
+API_BODY_TYPES = ("application/json", "text/csv")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class ForbiddenRequest(FollowupError):
+    """A request refused for safety: a foreign Host, another site's write, a missing token."""
+
+    def __init__(self, status: int, code: str, why: str) -> None:
+        self.status = status
+        self.code = code
+        self.why = why
+        super().__init__(why)
+
+
+def host_name(value: str) -> str:
+    """The host of a Host header or an origin's netloc, without port or IPv6 brackets."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def new_token() -> str:
+    """A fresh random token (forms' CSRF token, the calendar feed's secret)."""
+    return secrets.token_urlsafe(24)
+
+
+def same_token(given: str | None, expected: str) -> bool:
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+
+class Guard:
+    """What the middleware allows: the server's host names, and the pages' form token."""
+
+    def __init__(self, hosts: Iterable[str] = (), form_token: str | None = None) -> None:
+        self.hosts = LOOPBACK_NAMES | {host_name(h) for h in hosts if h}
+        self.form_token = form_token or new_token()
+
+    def check(self, method: str, path: str, headers: dict[str, str]) -> None:
+        """Raise `ForbiddenRequest` unless this request may reach the app."""
+        if host_name(headers.get("host", "")) not in self.hosts:
+            raise ForbiddenRequest(421, "foreign-host", "this server answers only to its own name")
+        if method not in UNSAFE_METHODS:
+            return
+        site = headers.get("sec-fetch-site")
+        if site is not None and site not in ("same-origin", "none"):
+            raise ForbiddenRequest(403, "cross-site", "a request from another site was refused")
+        origin = headers.get("origin")
+        if origin is not None and not self._own_origin(origin):
+            raise ForbiddenRequest(403, "cross-site", "a request from another origin was refused")
+        if path.startswith("/api/") and method != "DELETE":
+            kind = headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind not in API_BODY_TYPES:
+                raise ForbiddenRequest(
+                    415, "unsupported-media-type", "send the body as application/json"
+                )
+
+    def _own_origin(self, origin: str) -> bool:
+        parts = urlsplit(origin)
+        return parts.scheme in ("http", "https") and host_name(parts.netloc) in self.hosts
+
+    def check_form_token(self, given: str | None) -> None:
+        """A page's form must return the token it was rendered with."""
+        if not same_token(given, self.form_token):
+            raise ForbiddenRequest(
+                403, "csrf", "the form is out of date or came from elsewhere; reload the page"
+            )
+
+
+class GuardMiddleware:
+    """Applies `Guard` to every HTTP request and adds the security headers to every response."""
+
+    def __init__(self, app: ASGIApp, guard: Guard) -> None:
+        self.app = app
+        self.guard = guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        try:
+            self.guard.check(scope["method"], scope["path"], headers)
+        except ForbiddenRequest as refused:
+            await _refuse(send, refused)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+def error_body(status: int, code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    """The one JSON error shape of the whole server."""
+    return {"error": {"status": status, "code": code, "message": message, "field": field}}
+
+
+async def _refuse(send: Send, refused: ForbiddenRequest) -> None:
+    body = json.dumps(error_body(refused.status, refused.code, refused.why)).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": refused.status,
+                "headers": headers + SECURITY_HEADERS})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})

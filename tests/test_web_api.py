@@ -1,0 +1,204 @@
+"""The REST API through the framework's test client, on a temporary database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web_support import example, make_client
+
+ACME = "/api/v1/interviews/acme-analyst"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Any]:
+    yield from make_client(tmp_path)
+
+
+def error_of(response: Any) -> dict[str, Any]:
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message", "field"}
+    assert body["error"]["status"] == response.status_code
+    return dict(body["error"])
+
+
+def add(client: Any, **changes: Any) -> Any:
+    response = client.post("/api/v1/interviews", json=example(**changes))
+    assert response.status_code == 201, response.text
+    return response
+
+
+def test_add_get_and_list(client: Any) -> None:
+    response = add(client)
+    assert response.headers["location"] == ACME
+    assert response.json()["company"] == "Acme Analytics"
+    got = client.get(ACME)
+    assert got.json() == response.json()
+    assert got.headers["etag"] == response.headers["etag"]
+    listed = client.get("/api/v1/interviews").json()
+    assert [row["id"] for row in listed] == ["acme-analyst"]
+    assert listed[0]["state"] in ("act_now", "waiting", "overdue")
+
+
+def test_invalid_interview_gets_the_clis_message(client: Any) -> None:
+    response = client.post("/api/v1/interviews", json=example(company=None))
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["field"] == "company"
+    assert error["message"] == "company: required"
+
+
+def test_unknown_field_is_rejected(client: Any) -> None:
+    response = client.post("/api/v1/interviews", json=example(compnay="typo"))
+    assert response.status_code == 422
+    assert "compnay" in error_of(response)["message"]
+
+
+def test_missing_interview_is_404(client: Any) -> None:
+    response = client.get("/api/v1/interviews/nobody")
+    assert response.status_code == 404
+    assert error_of(response)["code"] == "not-found"
+
+
+def test_edit_needs_the_version_and_conflicts_when_stale(client: Any) -> None:
+    tag = add(client).headers["etag"]
+    assert client.patch(ACME, json={"role": "Lead"}).status_code == 428
+    changed = client.patch(ACME, json={"role": "Lead Analyst"}, headers={"If-Match": tag})
+    assert changed.status_code == 200
+    assert changed.json()["role"] == "Lead Analyst"
+    assert changed.headers["etag"] != tag
+    stale = client.patch(ACME, json={"role": "Other"}, headers={"If-Match": tag})
+    assert stale.status_code == 409
+    assert error_of(stale)["code"] == "conflict"
+    assert client.get(ACME).json()["role"] == "Lead Analyst"
+
+
+def test_edit_validates_like_the_cli(client: Any) -> None:
+    tag = add(client).headers["etag"]
+    response = client.patch(ACME, json={"culture": "loud"}, headers={"If-Match": tag})
+    assert response.status_code == 422
+    assert error_of(response)["field"] == "culture"
+
+
+def test_log_attempt_moves_the_plan_on(client: Any) -> None:
+    add(client)
+    before = client.get(f"{ACME}/plan").json()
+    assert before["next"]["purpose"] == "status"
+    attempt = {"channel": "call", "outcome": "no_answer", "at": "2026-11-25T08:30:00-05:00"}
+    logged = client.post(f"{ACME}/attempts", json=attempt)
+    assert logged.status_code == 201
+    assert logged.json()["purpose"] == "status"
+    after = client.get(f"{ACME}/plan").json()
+    assert after["attempts_left"] == before["attempts_left"] - 1
+    assert [a["outcome"] for a in client.get(f"{ACME}/attempts").json()] == ["no_answer"]
+
+
+def test_bad_attempt_is_422_in_the_one_shape(client: Any) -> None:
+    add(client)
+    response = client.post(f"{ACME}/attempts", json={"channel": "pigeon", "outcome": "sent"})
+    assert response.status_code == 422
+    assert error_of(response)["field"] == "channel"
+
+
+def test_status_and_delete(client: Any) -> None:
+    tag = add(client).headers["etag"]
+    closed = client.put(f"{ACME}/status", json={"status": "offer"}, headers={"If-Match": tag})
+    assert closed.status_code == 200
+    assert client.get(f"{ACME}/plan").json()["state"] == "closed"
+    assert client.delete(ACME, headers={"If-Match": tag}).status_code == 409
+    assert client.delete(ACME).status_code == 204
+    assert client.get(ACME).status_code == 404
+
+
+def test_script_for_the_next_step_and_by_kind(client: Any) -> None:
+    add(client)
+    script = client.get(f"{ACME}/script").json()
+    assert script["kind"] == "call"  # the status follow-up, by phone as they arranged it
+    assert "Dana" in script["body"]
+    assert (
+        client.get(f"{ACME}/script", params={"kind": "voicemail"}).json()["channel"] == "voicemail"
+    )
+    assert client.get(f"{ACME}/script", params={"kind": "fax"}).status_code == 422
+
+
+def test_plan_of_an_unstored_object_is_the_contracts(client: Any) -> None:
+    response = client.post("/api/v1/plans", params={"today": "2026-11-23"}, json=example())
+    assert response.status_code == 200
+    plan = response.json()
+    assert plan["as_of"] == "2026-11-23"
+    assert {"id", "state", "next", "steps", "attempts_left", "warnings"} <= set(plan)
+
+
+def test_check_returns_the_contracts_json(client: Any) -> None:
+    text = "Hi Dana, this is Sam Lee. Did I get the job?"
+    result = client.post("/api/v1/checks", json={"text": text, "kind": "call"}).json()
+    assert set(result) == {"kind", "words", "findings", "strengths"}
+    assert "pressures-for-decision" in {f["rule"] for f in result["findings"]}
+    empty = client.post("/api/v1/checks", json={"text": "  ", "kind": "call"})
+    assert empty.status_code == 422
+    assert client.post("/api/v1/checks", json={"text": "Hi", "kind": "fax"}).status_code == 422
+
+
+def test_agenda(client: Any) -> None:
+    add(client)
+    agenda = client.get("/api/v1/agenda").json()
+    assert agenda["today"] == "2026-11-25"
+    everyone = [i["id"] for s in ("act_now", "overdue", "coming_up", "move_on") for i in agenda[s]]
+    assert everyone == ["acme-analyst"]
+
+
+def test_import_json_and_csv_then_export(client: Any) -> None:
+    import json
+
+    body = json.dumps([example(), example(id="second", company="Beta")])
+    imported = client.post(
+        "/api/v1/import", content=body, headers={"content-type": "application/json"}
+    )
+    assert imported.json() == {"added": 2, "replaced": 0, "ignored_columns": []}
+    again = client.post(
+        "/api/v1/import", content=body, headers={"content-type": "application/json"}
+    )
+    assert again.status_code == 422  # all or nothing: the ids exist
+    csv_text = (
+        "company,role,interview date,contact,candidate_name\n"
+        "Gamma,Analyst,2026-11-20T10:00:00-05:00,Ann Bo,Sam Lee\n"
+    )
+    from_csv = client.post("/api/v1/import", content=csv_text, headers={"content-type": "text/csv"})
+    assert from_csv.status_code == 200, from_csv.text
+    assert from_csv.json()["added"] == 1
+    exported = client.get("/api/v1/export", params={"format": "json"}).json()
+    assert len(exported) == 3
+    assert "BEGIN:VCALENDAR" in client.get("/api/v1/export", params={"format": "ics"}).text
+    assert client.get("/api/v1/export", params={"format": "pdf"}).status_code == 422
+
+
+def test_openapi_document_lists_the_resources(client: Any) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in (
+        "/api/v1/interviews",
+        "/api/v1/interviews/{interview_id}/attempts",
+        "/api/v1/agenda",
+        "/api/v1/checks",
+        "/api/v1/import",
+        "/api/v1/export",
+    ):
+        assert path in paths
+
+
+def test_calendar_feed_needs_the_current_token(client: Any) -> None:
+    from followup.web.versions import feed_token, revoke_feed_token
+
+    add(client)
+    tracker = client.app.state.web.tracker
+    token = feed_token(tracker)
+    feed = client.get(f"/calendar/{token}.ics")
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in feed.text
+    revoke_feed_token(tracker)
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+    assert client.get("/calendar/guess.ics").status_code == 404
