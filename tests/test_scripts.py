@@ -166,6 +166,10 @@ def test_formal_interviews_are_addressed_in_full() -> None:
     obj["interviewers"] = [{"name": "Dr. Helen Marsh"}]
     titled = write(interview_from_dict(obj), "call", today=TODAY)
     assert titled.body.startswith("Hello Dr. Marsh, this is Sam Lee.")
+    obj["interviewers"] = [{"name": "Prof. Anne van der Berg"}, {"name": "Ms Ruiz"}]
+    assert write(interview_from_dict(obj), "status-email", today=TODAY).body.startswith(
+        "Dear Prof. van der Berg,"
+    )
 
 
 def test_recap_email_names_the_day_of_the_call() -> None:

@@ -94,7 +94,8 @@ def addressed_as(person: Person, *, formal: bool) -> str:
     the first name, 'Dana'."""
     words = one_line(person.name).split(" ")
     if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
-        return f"{words[0]} {words[-1]}"
+        surname = words[2:] or words[1:]  # after the title and one given name: "van der Berg"
+        return " ".join([words[0], *surname])
     return " ".join(words) if formal else words[0]
 
 
