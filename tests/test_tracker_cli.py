@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,21 @@ def test_db_flag_and_environment_choose_the_file(cli: Cli, tmp_path: Path) -> No
     with open_store(other) as store, store.unit_of_work(write=False) as repo:
         assert repo.count_interviews() == 1
     assert json.loads(cli("list", "--json").out) == []
+
+
+def test_today_imports_neither_the_planner_nor_templates_nor_calendars(cli: Cli) -> None:
+    add_example(cli)
+    cli("today")  # plans are fresh: the next run only reads them
+    probe = (
+        "import datetime as dt, os, sys\n"
+        "from followup.cli import main\n"
+        "from followup.context import Env, fixed_clock\n"
+        f"main(['today'], Env(clock=fixed_clock(dt.datetime.fromisoformat('{cli.clock}'))))\n"
+        "heavy = ['followup.planner', 'holidays', 'jinja2', 'icalendar', 'followup.domain.codec']\n"
+        "print([name for name in heavy if name in sys.modules], file=sys.stderr)\n"
+    )
+    environ = os.environ | cli.environ
+    done = subprocess.run([sys.executable, "-c", probe], env=environ, capture_output=True,
+                          text=True, timeout=60, check=True)  # fmt: skip
+    assert done.stderr.strip() == "[]"
+    assert "Act now (1)" in done.stdout

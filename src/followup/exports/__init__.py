@@ -6,8 +6,12 @@ Readers are strict and all-or-nothing: they return every interview of a file, or
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from followup.domain.errors import InputError
-from followup.domain.model import Interview
+
+if TYPE_CHECKING:
+    from followup.domain.model import Interview
 
 PURPOSE_WORDS = {
     "thank_you": "thank-you",
@@ -19,7 +23,7 @@ PURPOSE_WORDS = {
 CHANNEL_WORDS = {"call": "call", "email": "e-mail", "text": "text"}
 
 #: An interview and where it came from in its file ("line 3", "row 4"), for error messages.
-Located = tuple[str, Interview]
+Located = tuple[str, "Interview"]
 
 
 def at_row(error: InputError, where: str) -> InputError:

@@ -11,28 +11,25 @@ recomputed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import followup
-from followup.domain.model import (
-    Interview,
-    Plan,
-    PlanState,
-    Purpose,
-    StepStatus,
-)
 from followup.store import Repository, StoredPlan, StoredStep
 
 if TYPE_CHECKING:
+    from followup.domain.model import Interview, Plan, Purpose
     from followup.policy import Policy
     from followup.services.tracker import Tracker
 
 POLICY_STAMP = "policy"
 #: How far ahead to look for the day an idle plan turns into "move on".
 MOVE_ON_HORIZON = dt.timedelta(days=400)
-_SETTLED = {StepStatus.DONE: "done", StepStatus.SKIPPED: "skipped", StepStatus.MISSED: "missed"}
+# Plan words compared as strings (the enums are StrEnums): the agenda's path must not
+# import the domain model just to check that plans are fresh.
+_SETTLED = {"done": "done", "skipped": "skipped", "missed": "missed"}
+_OPEN = ("due", "upcoming")
 
 
 def policy_stamp(policy_setting: str | None) -> str:
@@ -43,7 +40,7 @@ def policy_stamp(policy_setting: str | None) -> str:
     name = policy_setting or "default"
     path = Path(name) if name not in ("default", "prompt") else _builtin_path(name)
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        digest = f"{zlib.crc32(path.read_bytes()):08x}"
     except OSError:
         digest = "unreadable"
     return f"{name}:{digest}"
@@ -88,7 +85,7 @@ def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> Store
     idle = None if plan.next is not None else plan.state.value
     replan_after = _replan_after(plan, interview, today)
     moves_on = None
-    if plan.state in (PlanState.WAITING, PlanState.OVERDUE) and plan.next is None:
+    if plan.state in ("waiting", "overdue") and plan.next is None:
         moves_on = _move_on_day(tracker, interview, today, replan_after)
     return StoredPlan(
         steps=steps,
@@ -106,7 +103,7 @@ def _replan_after(plan: Plan, interview: Interview, today: dt.date) -> dt.date |
     Open windows: until the first one closes. A logged attempt dated later than today
     (which the planner ignores until its day) also ends the stored plan's validity.
     """
-    open_steps = [s.latest for s in plan.steps if s.status in (StepStatus.DUE, StepStatus.UPCOMING)]
+    open_steps = [s.latest for s in plan.steps if s.status in _OPEN]
     later = [a.at.date() - dt.timedelta(days=1) for a in interview.attempts if a.at.date() > today]
     limits = ([min(open_steps)] if plan.next is not None else []) + later
     return min(limits) if limits else None
@@ -125,11 +122,11 @@ def _move_on_day(
         high = min(high, until)
     if high <= low:
         return None
-    if plan_of(tracker, interview, high).state is not PlanState.MOVE_ON:
+    if plan_of(tracker, interview, high).state != "move_on":
         return None
     while (high - low).days > 1:
         middle = low + (high - low) // 2
-        if plan_of(tracker, interview, middle).state is PlanState.MOVE_ON:
+        if plan_of(tracker, interview, middle).state == "move_on":
             high = middle
         else:
             low = middle
@@ -186,4 +183,6 @@ def replan_all(tracker: Tracker) -> int:
 def next_purpose(tracker: Tracker, interview: Interview) -> Purpose:
     """The purpose of the plan's next step; a status follow-up when nothing is next."""
     plan = plan_of(tracker, interview)
+    from followup.domain.model import Purpose
+
     return plan.next.purpose if plan.next is not None else Purpose.STATUS

@@ -16,22 +16,26 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.context import Env
-from followup.domain.codec import interview_from_dict, interview_to_dict, zone
 from followup.domain.errors import InputError
-from followup.domain.model import (
-    Attempt,
-    AttemptChannel,
-    Interview,
-    InterviewStatus,
-    Outcome,
-    Purpose,
-)
 from followup.exports import Located, at_row
-from followup.settings import Settings, load_settings
+from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
+
+if TYPE_CHECKING:
+    from followup.domain.model import (
+        Attempt,
+        AttemptChannel,
+        Interview,
+        InterviewStatus,
+        Outcome,
+        Purpose,
+    )
+
+# The domain's codec and types are imported where used, not here: `followup today` goes
+# through this module and must start fast.
 
 DB_FILE = "followup.db"
 MAX_ID = 100
@@ -102,7 +106,7 @@ class Tracker:
     def local_now(self) -> dt.datetime:
         """Now in the user's zone (configured, else the system's)."""
         now = self.now()
-        return now.astimezone(zone(self.settings.timezone)) if self.settings.timezone else now
+        return now.astimezone(user_zone(self.settings.timezone)) if self.settings.timezone else now
 
     def today(self) -> dt.date:
         """The user's local day (never the UTC day)."""
@@ -140,6 +144,8 @@ class Tracker:
             raise InputError(
                 next(k for k in ("id", "attempts") if k in changes), "cannot be edited"
             )
+        from followup.domain.codec import interview_from_dict, interview_to_dict
+
         with self.store.unit_of_work() as repo:
             obj = interview_to_dict(repo.interview(interview_id))
             obj.update(changes)
@@ -171,6 +177,8 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
+        from followup.domain.model import Attempt
+
         at = at or self.local_now()
         if at.tzinfo is None:
             raise InputError("at", "must have a time zone")

@@ -11,13 +11,15 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import NotFoundError
-from followup.domain.model import Attempt, Interview, InterviewStatus
 from followup.store.records import AgendaRow, StoredPlan, StoredStep
 
+if TYPE_CHECKING:
+    from followup.domain.model import Attempt, Interview, InterviewStatus
+
+# The codec is imported where used: the agenda's path never decodes an interview.
 STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
@@ -27,6 +29,8 @@ def utc_key(moment: dt.datetime) -> str:
 
 
 def _document(interview: Interview) -> str:
+    from followup.domain.codec import interview_to_dict
+
     obj = interview_to_dict(interview)
     obj.pop("id", None)
     obj.pop("attempts", None)
@@ -97,6 +101,8 @@ class Repository:
 
     def interview_objects(self) -> Iterator[dict[str, Any]]:
         """Every interview as the contract's JSON object, in the order they were stored."""
+        from followup.domain.codec import interview_to_dict
+
         for interview in self._decode(self._select_documents(order="seq")):
             yield interview_to_dict(interview)
 
@@ -104,6 +110,8 @@ class Repository:
         return int(self.connection.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
 
     def set_status(self, interview_id: str, status: InterviewStatus, now: dt.datetime) -> None:
+        from followup.domain.codec import interview_from_dict, interview_to_dict
+
         interview = self.interview(interview_id)
         obj = interview_to_dict(interview) | {"status": status.value}
         self.replace_interview(interview_from_dict(obj), now)
@@ -160,10 +168,11 @@ class Repository:
         """Ids whose stored plan is missing or may no longer match the planner on `today`."""
         rows = self.connection.execute(
             "SELECT id FROM interviews WHERE status = 'awaiting' AND (planned_on IS NULL"
-            " OR planned_on > :today OR replan_after < :today) ORDER BY seq",
+            " OR planned_on > :today OR replan_after < :today)",
             {"today": today.isoformat()},
         )
-        return [row[0] for row in rows]
+        # sorted here rather than by SQL, so that the query reads the covering index only
+        return sorted(row[0] for row in rows)
 
     def forget_all_plans(self) -> int:
         """Mark every stored plan stale (the policy changed); returns how many there were."""
@@ -254,6 +263,8 @@ class Repository:
         return list(self.connection.execute(sql, values))
 
     def _decode(self, rows: Iterable[tuple[int, str, str]]) -> Iterator[Interview]:
+        from followup.domain.codec import interview_from_dict
+
         rows = list(rows)
         attempts = self._attempts_of([row[0] for row in rows])
         for seq, interview_id, document in rows:
