@@ -234,11 +234,37 @@ def _has_capitals(source: str) -> bool:
     return "(?-i" in source or any(char.isupper() for char in _ESCAPE.sub("", source))
 
 
+def _case_sensitive(source: str) -> bool:
+    """Whether the whole pattern is one `(?-i:…)` group: then IGNORECASE would only slow it."""
+    return source.startswith("(?-i:") and _group_end(source) == len(source) - 1
+
+
+def _group_end(source: str) -> int:
+    """Where the group that opens `source` closes (-1 if it never does)."""
+    depth, in_class, escaped = 0, False, False
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
 def alternative(source: str, *, whole_word: bool) -> Alternative:
     """Compile one pattern with its trigger words; a whole-word one gets its end boundary."""
     pattern = f"(?:{source})(?![\\w'])" if whole_word else f"(?:{source})"
     on_lowered = not _has_capitals(source)
-    flags = 0 if on_lowered else re.IGNORECASE
+    flags = 0 if on_lowered or _case_sensitive(source) else re.IGNORECASE
     # Parse once: the tree gives the trigger words, then compiles (re.compile would parse again).
     parsed = sre_parse.parse(pattern, flags)
     needs = _needs(parsed)
