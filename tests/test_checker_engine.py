@@ -214,3 +214,10 @@ def test_a_call_that_complains_is_not_a_thanks_only_call() -> None:
 def test_a_draft_with_nothing_of_the_writer_s_own_still_checks(kind: str, draft: str) -> None:
     result = check(draft, kind)
     assert "no-gratitude" in result.rule_ids
+
+
+def test_windows_line_ends_read_like_unix_ones() -> None:
+    script = "# Status call\r\n\r\nOpening\r\n" + POLITE + "\r\n\r\n(Pause.)\r\n"
+    assert check(script, "call").findings == ()
+    email = SIGNED_EMAIL.replace("\n", "\r\n")
+    assert check(email, "email").findings == ()

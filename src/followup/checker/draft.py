@@ -21,8 +21,9 @@ from functools import cached_property
 from followup.checker.matcher import lower_keeping_offsets
 from followup.checker.ruleset import SPOKEN_KINDS
 
+# Curly quotes read as straight ones; a carriage return (Windows line ends) as a space.
 _STRAIGHTEN = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\r": " "}
 )
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]|\{\{?[^{}\n]{1,60}\}?\}|<[A-Za-z][^<>\n]{0,40}>")
 _PARENTHESIS = re.compile(r"\([^()\n]{1,300}\)")
