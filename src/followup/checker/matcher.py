@@ -10,7 +10,7 @@ test. This is what lets the checker read over a thousand emails a second (bench/
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from re import _compiler as sre_compiler  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -201,9 +201,10 @@ def _branch_needs(branches: Sequence[Sequence[tuple[Any, Any]]]) -> frozenset[st
     return frozenset().union(*(need for need in needs if need))
 
 
-def top_level_branches(source: str) -> list[str]:
-    """Split a pattern at its top-level `|` (not inside groups, classes or escapes)."""
-    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+def _syntax(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of a pattern that is
+    syntax: not escaped, not inside a character class."""
+    depth, in_class, escaped = 0, False, False
     for index, char in enumerate(source):
         if escaped:
             escaped = False
@@ -213,15 +214,16 @@ def top_level_branches(source: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
-    parts.append(source[start:])
-    return parts
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
+
+
+def top_level_branches(source: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups, classes or escapes)."""
+    cuts = [index for index, char, depth in _syntax(source) if char == "|" and depth == 0]
+    edges = [-1, *cuts, len(source)]
+    return [source[edges[i] + 1 : edges[i + 1]] for i in range(len(edges) - 1)]
 
 
 _ESCAPE = re.compile(
@@ -241,23 +243,7 @@ def _case_sensitive(source: str) -> bool:
 
 def _group_end(source: str) -> int:
     """Where the group that opens `source` closes (-1 if it never does)."""
-    depth, in_class, escaped = 0, False, False
-    for index, char in enumerate(source):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
+    return next((i for i, char, depth in _syntax(source) if char == ")" and depth == 0), -1)
 
 
 def alternative(source: str, *, whole_word: bool) -> Alternative:
