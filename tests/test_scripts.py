@@ -403,3 +403,32 @@ def test_any_eml_parses_back(role: str, company: str, contact: str, kind: str) -
     # The name is kept whenever the stdlib reads it back unchanged, else left out.
     assert parsed["To"].addresses[0].display_name in (message.contact, "")
     assert parsed.get_content() == message.body + "\n"
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "prep"])
+def test_cli_script_body_passes_cli_check(kind: str) -> None:
+    status, out, _ = run(
+        "script",
+        "--input",
+        str(EXAMPLE),
+        "--kind",
+        kind,
+        "--format",
+        "json",
+        "--today",
+        "2026-11-25",
+    )
+    written = json.loads(out)
+    status, out, err = run(
+        "check",
+        "-",
+        "--kind",
+        written["check_kind"],
+        "--format",
+        "json",
+        "--context",
+        str(EXAMPLE),
+        stdin=written["body"],
+    )
+    assert (status, err) == (0, "")
+    assert [f for f in json.loads(out)["findings"] if f["severity"] != "suggestion"] == []
