@@ -106,6 +106,8 @@ def test_a_thank_you_call_only_thanks() -> None:
     assert "status" not in message.body
     assert "I'm calling to thank you" in message.body
     assert message.to_dict()["purpose"] == "thank_you"
+    checklist = write(interview(), "prep", today=TODAY, purpose="thank_you")
+    assert "Nothing about the status yet" in checklist.body
     with pytest.raises(InputError) as caught:
         write(interview(), "call", today=TODAY, purpose="gratitude")
     assert caught.value.field == "purpose"
