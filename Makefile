@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The web app on 127.0.0.1, on the store in your data directory (a demo interview when empty).
 run: $(STAMP)
-	$(BIN)/followup plan --input examples/interview.json --format text
+	$(BIN)/followup serve --demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

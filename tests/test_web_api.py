@@ -202,3 +202,24 @@ def test_calendar_feed_needs_the_current_token(client: Any) -> None:
     revoke_feed_token(tracker)
     assert client.get(f"/calendar/{token}.ics").status_code == 404
     assert client.get("/calendar/guess.ics").status_code == 404
+
+
+def test_agenda_and_today_follow_writes_from_the_cli_at_the_same_time(client: Any) -> None:
+    from followup.domain.codec import interview_from_dict
+    from followup.services.tracker import Tracker
+
+    add(client)
+    assert "Beta Corp" not in client.get("/").text
+    first = client.get("/api/v1/agenda").json()
+    web = client.app.state.web
+    other = Tracker.open(web.env)  # a second connection, as `followup add` would open
+    try:
+        other.add(interview_from_dict(example(id="beta", company="Beta Corp")))
+    finally:
+        other.close()
+    second = client.get("/api/v1/agenda").json()
+    assert second != first
+    assert "Beta Corp" in client.get("/").text
+    client.delete("/api/v1/interviews/beta")
+    assert "Beta Corp" not in client.get("/").text
+    assert client.get("/api/v1/agenda").json() == first

@@ -8,7 +8,6 @@ changed underneath (428 without it).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Query, Request, Response
@@ -203,12 +202,18 @@ def run_check(text: str, kind: str, context: dict[str, Any] | None) -> dict[str,
 
 @router.get("/agenda", summary="Today's agenda: act now, overdue, coming up, move on")
 async def get_agenda(
-    request: Request, limit: Annotated[int | None, Query(ge=1, le=100_000)] = None
-) -> dict[str, Any]:
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=100_000, description="Interviews per section")] = 25,
+) -> Response:
+    """Each section lists at most `limit` interviews, oldest first; `totals` counts them all."""
     from followup.services.agenda import agenda
 
-    result = agenda(tracker_of(request), limit)
-    return result.as_dict() | {"totals": result.totals}
+    def build() -> bytes:
+        result = agenda(tracker_of(request), limit)
+        return bytes(JSONResponse(result.as_dict() | {"totals": result.totals}).body)
+
+    body = state_of(request).cache.get(("agenda", limit), build)
+    return Response(body, media_type="application/json")
 
 
 @router.post("/import", responses=ERRORS, summary="Import interviews: all, or none")
@@ -226,7 +231,3 @@ async def export(request: Request, format: str = "json") -> Response:
     from followup.web.transfer import export_response
 
     return export_response(tracker_of(request), format)
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)

@@ -12,8 +12,8 @@ DEMO_ZONE = "America/New_York"
 
 
 def demo_object(today: dt.date) -> dict[str, Any]:
-    """An interview three days before `today`, at 14:00 in New York, with a friendly contact."""
-    day = today - dt.timedelta(days=3)
+    """An interview the day before `today`, at 14:00 in New York, with a friendly contact."""
+    day = today - dt.timedelta(days=1)
     moment = dt.datetime.combine(day, dt.time(14, 0), tzinfo=zone(DEMO_ZONE))
     return {
         "id": "demo-acme",

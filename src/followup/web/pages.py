@@ -50,8 +50,11 @@ async def today(request: Request) -> Response:
     """What to do now, what is overdue, what comes next, who to let go."""
     from followup.services.agenda import agenda
 
-    result = agenda(tracker_of(request), TODAY_LIMIT)
-    return render(request, "today.html", title="Today", agenda=result)
+    def build() -> bytes:
+        result = agenda(tracker_of(request), TODAY_LIMIT)
+        return bytes(render(request, "today.html", title="Today", agenda=result).body)
+
+    return HTMLResponse(state_of(request).cache.get("today", build))
 
 
 @router.get("/interviews", response_class=HTMLResponse)

@@ -33,6 +33,16 @@ CONTACT = {"contact": "name", "contact_title": "title", "contact_email": "email"
            "contact_phone": "phone"}  # fmt: skip
 REQUIRED = {"company": "Company", "role": "Role", "interviewed_at": "Interview date and time",
             "contact": "Who to follow up with", "candidate": "Your name"}  # fmt: skip
+#: form field -> its label, for the list of errors above the form.
+LABELS = REQUIRED | {
+    "timezone": "Employer's time zone", "contact_title": "Title", "contact_email": "E-mail",
+    "contact_phone": "Phone", "feedback_by": "They'll answer by",
+    "feedback_within": "Within this many days", "instructions": "How they asked you to follow up",
+    "offer_deadline": "Another offer's deadline", "points": "Topics worth mentioning",
+    "country": "Country", "subdivision": "State or region", "industry": "Industry",
+    "culture": "Company culture", "manner": "Interviewer's manner", "format": "Format",
+    "scheduled_via": "How they arranged it",
+}  # fmt: skip
 CHOICES = {
     "format": ["onsite", "video", "phone"],
     "scheduled_via": ["phone", "email", "text", "portal", "recruiter"],
@@ -131,7 +141,7 @@ def new_base(tracker: Tracker) -> dict[str, Any]:
 def _form_page(request: Request, status: int, **context: Any) -> Response:
     context.setdefault("errors", {})
     context.setdefault("conflict", None)
-    return render(request, "interview_form.html", status, choices=CHOICES, **context)
+    return render(request, "interview_form.html", status, choices=CHOICES, labels=LABELS, **context)
 
 
 @router.get("/interviews/new", response_class=HTMLResponse)

@@ -55,7 +55,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(day=day, moment=moment, state=lambda s: STATE_WORDS.get(s, s))
-    env.globals.update(step_words=step_words, nav=NAV, version=__version__)
+    env.globals.update(step_words=step_words, nav=NAV, app_version=__version__)
     return env
 
 
