@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import shutil
 import socket
@@ -24,26 +23,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench_agenda import interviews  # the same 10,000 interviews as the agenda's benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = json.loads((ROOT / "examples" / "interview.json").read_text())
 ENDPOINTS = [("trivial /ping", "/ping"), ("agenda /api/v1/agenda", "/api/v1/agenda"),
              ("Today page /", "/")]  # fmt: skip
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def interviews(count: int, today: dt.date) -> list[dict[str, object]]:
-    """`count` awaiting interviews from the last five weeks, a third with a thank-you sent."""
-    objects = []
-    for n in range(count):
-        day = today - dt.timedelta(days=n % 35)
-        at = dt.datetime.combine(day, dt.time(9 + n % 8), dt.timezone(dt.timedelta(hours=-5)))
-        obj = EXAMPLE | {"id": f"i{n}", "company": f"Company {n}", "interviewed_at": at.isoformat()}
-        if n % 3 == 0:
-            thanks = at + dt.timedelta(hours=4)
-            obj["attempts"] = [{"at": thanks.isoformat(), "channel": "email",
-                                "purpose": "thank_you", "outcome": "sent"}]  # fmt: skip
-        objects.append(obj)
-    return objects
 
 
 def free_port() -> int:
@@ -56,8 +41,8 @@ def start_server(work: Path, count: int) -> tuple[subprocess.Popen[bytes], str]:
     """Import the interviews with `followup import`, then start `followup serve`."""
     env = {"FOLLOWUP_CONFIG_DIR": str(work / "config"), "FOLLOWUP_DB": str(work / "bench.db"),
            "PATH": "/usr/bin:/bin", "FOLLOWUP_DATA_DIR": str(work / "data")}  # fmt: skip
-    data = work / "interviews.json"
-    data.write_text(json.dumps(interviews(count, dt.datetime.now(dt.UTC).date())))
+    data = work / "interviews.jsonl"
+    data.write_text(interviews(count, dt.datetime.now(dt.UTC).date()))
     followup = [sys.executable, "-m", "followup"]
     subprocess.run([*followup, "import", str(data)], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
