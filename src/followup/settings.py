@@ -13,13 +13,12 @@ Every key is validated when set and when read; a bad file names the key and why.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.context import Env
@@ -73,8 +72,7 @@ KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The validated settings; None where the user has not set a key."""
 
     name: str | None = None
@@ -85,7 +83,7 @@ class Settings:
     policy: str | None = None
 
     def as_dict(self) -> dict[str, str]:
-        return {f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None}
+        return {key: value for key, value in self._asdict().items() if value is not None}
 
     def today(self, env: Env) -> dt.date:
         """The user's local day: in the configured zone, else the system's local zone."""
@@ -124,6 +122,8 @@ def load_settings(env: Env) -> Settings:
 
 def save_settings(env: Env, settings: Settings) -> Path:
     """Write the settings atomically (a crash leaves the old file or the new, never half)."""
+    import json
+
     path = settings_path(env)
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Followup settings (`followup config` edits this file)"]
@@ -141,6 +141,6 @@ def change_setting(env: Env, key: str, value: str | None) -> Settings:
     current = load_settings(env)
     if key not in KEYS:
         raise InputError(key, f"unknown setting; known: {', '.join(KEYS)}")
-    updated = replace(current, **{key: None if value is None else validate(key, value)})
+    updated = current._replace(**{key: None if value is None else validate(key, value)})
     save_settings(env, updated)
     return updated

@@ -6,8 +6,6 @@ calendar library (unless a few stale plans need recomputing).
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from followup.cli import env_of
@@ -32,6 +30,8 @@ PAGE = 25
 @click.pass_context
 def command(ctx: click.Context, db: str | None, as_json: bool, show_all: bool) -> None:
     """What to do today, in your local day: act now, overdue, coming up, move on."""
+    import json
+
     result = agenda(open_tracker(ctx, db), None if as_json or show_all else PAGE)
     out = env_of(ctx).stdout
     if as_json:

@@ -8,8 +8,7 @@ the planner over every interview; the few plans that went stale are re-planned f
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.store import AgendaRow, StoredStep
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 COMING_UP_DAYS = 7
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     """One interview on the agenda, its state and the step to act on (if any)."""
 
     interview_id: str
@@ -52,20 +50,20 @@ class AgendaItem:
         }
 
 
-@dataclass
 class Agenda:
     """The day's sections, each in interview order (oldest interview first).
 
     `totals` counts every interview of each section, even when the lists are limited.
     """
 
-    today: dt.date
-    act_now: list[AgendaItem] = field(default_factory=list)
-    overdue: list[AgendaItem] = field(default_factory=list)
-    coming_up: list[AgendaItem] = field(default_factory=list)
-    move_on: list[AgendaItem] = field(default_factory=list)
-    waiting: list[AgendaItem] = field(default_factory=list)
-    totals: dict[str, int] = field(default_factory=dict)
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.act_now: list[AgendaItem] = []
+        self.overdue: list[AgendaItem] = []
+        self.coming_up: list[AgendaItem] = []
+        self.move_on: list[AgendaItem] = []
+        self.waiting: list[AgendaItem] = []
+        self.totals: dict[str, int] = {}
 
     def as_dict(self) -> dict[str, Any]:
         sections = ("act_now", "overdue", "coming_up", "move_on")

@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.context import Env
 from followup.domain.errors import InputError
@@ -73,8 +72,7 @@ def check_id(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     """How many interviews an import added and replaced."""
 
     added: int

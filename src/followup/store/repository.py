@@ -8,7 +8,6 @@ queries filter on; attempts and planned steps have their own tables.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,8 @@ def utc_key(moment: dt.datetime) -> str:
 
 
 def _document(interview: Interview) -> str:
+    import json
+
     from followup.domain.codec import interview_to_dict
 
     obj = interview_to_dict(interview)
@@ -263,6 +264,8 @@ class Repository:
         return list(self.connection.execute(sql, values))
 
     def _decode(self, rows: Iterable[tuple[int, str, str]]) -> Iterator[Interview]:
+        import json
+
         from followup.domain.codec import interview_from_dict
 
         rows = list(rows)
@@ -274,6 +277,8 @@ class Repository:
             yield interview_from_dict(obj)
 
     def _attempts_of(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:
+        import json
+
         found: dict[int, list[dict[str, Any]]] = {}
         if not seqs:
             return found
