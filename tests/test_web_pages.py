@@ -145,7 +145,12 @@ def test_status_change_and_delete(client: Any) -> None:
     )
     assert client.get("/api/v1/interviews/acme-analyst").json()["status"] == "rejected"
     version = re.search(r'name="version" value="([^"]+)"', client.get(page).text).group(1)  # type: ignore[union-attr]
-    assert post_form(client, f"{page}/delete", page, {"version": version}).status_code == 303
+    unconfirmed = post_form(client, f"{page}/delete", page, {"version": version})
+    assert unconfirmed.status_code == 422
+    assert (
+        post_form(client, f"{page}/delete", page, {"version": version, "confirm": "on"}).status_code
+        == 303
+    )
     assert client.get(page).status_code == 404
 
 

@@ -96,3 +96,19 @@ def test_api_writes_must_be_json_so_a_cross_site_form_cannot_send_them(client: A
 
 def test_reads_from_anywhere_on_loopback_still_work(client: Any) -> None:
     assert client.get("/", headers={"Sec-Fetch-Site": "cross-site"}).status_code == 200
+
+
+def test_the_form_token_survives_a_restart_on_the_same_store(tmp_path: Path) -> None:
+    from followup.web import create_app
+    from tests.web_support import make_env
+
+    first = create_app(make_env(tmp_path))
+    second = create_app(make_env(tmp_path))
+    try:
+        assert first.state.web.guard.form_token == second.state.web.guard.form_token
+        other = create_app(make_env(tmp_path / "elsewhere"))
+        assert other.state.web.guard.form_token != first.state.web.guard.form_token
+        other.state.web.tracker.close()
+    finally:
+        first.state.web.tracker.close()
+        second.state.web.tracker.close()

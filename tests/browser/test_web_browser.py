@@ -98,11 +98,11 @@ def test_add_an_interview_see_its_plan_and_log_a_call(
     assert bars.count() >= 2
     before = page.locator("ol.steps").inner_text()
     page.get_by_label("How", exact=True).select_option("call")
-    page.get_by_label("What happened").select_option("no_answer")
+    page.get_by_label("What happened").select_option("spoke")
     page.get_by_label("Which follow-up").select_option("thank_you")
     page.get_by_role("button", name="Log it").click()
     page.wait_for_url("**/interviews/globex?logged=1#plan")
-    assert "thank you by call — no answer" in page.locator("ul.attempts").inner_text()
+    assert "thank you by call — spoke" in page.locator("ul.attempts").inner_text()
     assert page.locator("line.mark-attempt").count() == 1
     assert page.locator("ol.steps").inner_text() != before
     page.screenshot(path=shots / "interview-logged.png", full_page=True)

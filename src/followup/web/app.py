@@ -25,6 +25,7 @@ from followup import __version__
 from followup.context import Env
 from followup.domain.errors import FollowupError
 from followup.services.tracker import Tracker
+from followup.web import versions
 from followup.web.cache import StoreCache
 from followup.web.errors import http_status
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
@@ -69,7 +70,8 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.web = WebState(tracker, env, Guard(hosts), StoreCache(tracker))
+    guard = Guard(hosts, form_token=versions.form_token(tracker))
+    app.state.web = WebState(tracker, env, guard, StoreCache(tracker))
     _routes(app)
     _errors(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -135,6 +135,8 @@ async def set_status(request: Request, interview_id: str) -> Response:
 async def delete(request: Request, interview_id: str) -> Response:
     form = await form_of(request)
     tracker = tracker_of(request)
+    if form.get("confirm") != "on":
+        raise InputError("confirm", "tick the box to confirm the deletion")
     versions.expect_version(tracker, interview_id, form.get("version"))
     tracker.delete(interview_id)
     return see_other("/interviews")

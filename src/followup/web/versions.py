@@ -21,6 +21,7 @@ from followup.web.errors import PreconditionRequired
 from followup.web.security import new_token
 
 FEED_STAMP = "calendar_feed_token"
+FORM_STAMP = "web_form_token"
 
 
 def version_of(interview: Interview) -> str:
@@ -60,6 +61,17 @@ def set_status(tracker: Tracker, interview_id: str, status: InterviewStatus, ver
     """`Tracker.set_status`, if nobody changed the interview since `version`."""
     expect_version(tracker, interview_id, version)
     return tracker.set_status(interview_id, status)
+
+
+def form_token(tracker: Tracker) -> str:
+    """The pages' form token, kept in the store so open pages survive a restart of the server."""
+    with tracker.store.unit_of_work(write=False) as repo:
+        token = repo.stamp(FORM_STAMP)
+    if token is None:
+        token = new_token()
+        with tracker.store.unit_of_work() as repo:
+            repo.set_stamp(FORM_STAMP, token)
+    return token
 
 
 def feed_token(tracker: Tracker) -> str:
