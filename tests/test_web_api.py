@@ -101,7 +101,13 @@ def test_bad_attempt_is_422_in_the_one_shape(client: Any) -> None:
     add(client)
     response = client.post(f"{ACME}/attempts", json={"channel": "pigeon", "outcome": "sent"})
     assert response.status_code == 422
-    assert error_of(response)["field"] == "channel"
+    error = error_of(response)
+    assert error["field"] == "channel"
+    assert error["message"] == (
+        "channel: must be one of call, email, text, voicemail (got 'pigeon')"
+    )
+    missing = error_of(client.post(f"{ACME}/attempts", json={"channel": "call"}))
+    assert missing["message"] == "outcome: required"
 
 
 def test_status_and_delete(client: Any) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,7 +26,7 @@ from followup.domain.errors import FollowupError
 from followup.services.tracker import Tracker
 from followup.web import versions
 from followup.web.cache import StoreCache
-from followup.web.errors import http_status
+from followup.web.errors import http_status, validation_error
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
 
 HERE = Path(__file__).parent
@@ -111,10 +110,9 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        first: dict[str, Any] = error.errors()[0] if error.errors() else {}
-        field = ".".join(str(p) for p in first.get("loc", ())[1:]) or None
-        message = str(first.get("msg", "invalid request"))
-        return JSONResponse(error_body(422, "input", message, field), status_code=422)
+        problem = validation_error(list(error.errors()))
+        body = error_body(422, "input", str(problem), problem.field)
+        return JSONResponse(body, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: Exception) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from followup.domain.errors import (
     ConflictError,
     FollowupError,
@@ -38,3 +40,21 @@ def http_status(error: Exception) -> tuple[int, str, str | None, str]:
     if isinstance(error, StoreError):
         return 503, "store", None, str(error)
     return 400, "error", None, str(error)
+
+
+def validation_error(details: list[Any]) -> InputError:
+    """The framework's first validation error in the codec's words (`channel: must be …`)."""
+    first: dict[str, Any] = details[0] if details else {}
+    location = [str(part) for part in first.get("loc", ())[1:]]
+    field = ".".join(location) or "body"
+    kind = first.get("type", "")
+    if kind == "missing":
+        return InputError(field, "required")
+    if kind == "enum":
+        expected = str(first.get("ctx", {}).get("expected", ""))
+        choices = expected.replace("'", "").replace(" or ", ", ")
+        return InputError(field, f"must be one of {choices} (got {first.get('input')!r})")
+    if kind == "json_invalid":
+        return InputError("body", "is not valid JSON")
+    message = str(first.get("msg", "is invalid"))
+    return InputError(field, message[:1].lower() + message[1:])
