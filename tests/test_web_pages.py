@@ -215,3 +215,16 @@ def test_unknown_page_is_a_page_not_json(client: Any) -> None:
     response = client.get("/interviews/nobody")
     assert response.status_code == 404
     assert "<h1>" in response.text and "nobody" in response.text
+
+
+def test_checking_a_draft_about_an_interview_knows_its_topics(client: Any) -> None:
+    client.post("/api/v1/interviews", json=example())
+    text = (
+        "Hi Dana, this is Sam Lee. Thank you again for talking about the churn dashboard rebuild."
+    )
+    alone = post_form(client, "/check", "/check", {"text": text, "kind": "call"}).text
+    about = post_form(client, "/check", "/check",
+                      {"text": text, "kind": "call", "about": "acme-analyst"}).text  # fmt: skip
+    assert "no-discussion-point" in alone
+    assert "no-discussion-point" not in about
+    assert '<option value="acme-analyst" selected>' in about

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from followup.domain.errors import InputError
+from followup.domain.errors import InputError, NotFoundError
+from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
 from followup.web.app import state_of
 from followup.web.pages import form_of, see_other, tracker_of
@@ -17,39 +18,54 @@ from followup.web.versions import feed_token, revoke_feed_token
 
 router = APIRouter(include_in_schema=False)
 CHECK_KINDS = ("email", "call", "voicemail", "text")
+ABOUT_CHOICES = 200
 
 
-def checked(text: str, kind: str) -> dict[str, Any]:
-    """The checker's verdict and the draft cut into marked pieces (empty text: nothing yet)."""
+def checked(text: str, kind: str, about: Interview | None = None) -> dict[str, Any]:
+    """The checker's verdict and the draft cut into marked pieces (empty text: nothing yet).
+
+    With the interview it is `about`, the checker knows the names and topics to look for.
+    """
+    from followup.domain.codec import interview_to_dict
     from followup.web.api import run_check
     from followup.web.highlight import pieces
 
     text = text.replace("\r\n", "\n")
     if not text.strip():
         return {"result": None, "pieces": []}
-    result = run_check(text, kind, None)
+    result = run_check(text, kind, None if about is None else interview_to_dict(about))
     return {"result": result, "pieces": pieces(text, result["findings"])}
+
+
+def _check_page(request: Request, status: int = 200, **context: Any) -> Response:
+    page = "_check_result.html" if is_htmx(request) else "check.html"
+    # The most recent awaiting interviews (a career centre's 10,000 would not fit a list).
+    awaiting = tracker_of(request).interviews(status=InterviewStatus.AWAITING)
+    interviews = awaiting[::-1][:ABOUT_CHOICES]
+    context = {"text": "", "kind": "email", "about": "", "result": None, "pieces": [],
+               "errors": {}} | context  # fmt: skip
+    return render(request, page, status, title="Check a draft", kinds=CHECK_KINDS,
+                  interviews=interviews, **context)  # fmt: skip
 
 
 @router.get("/check", response_class=HTMLResponse)
 async def check_page(request: Request) -> Response:
-    return render(request, "check.html", title="Check a draft", text="", kind="email",
-                  kinds=CHECK_KINDS, result=None, pieces=[], errors={})  # fmt: skip
+    return _check_page(request)
 
 
 @router.post("/check", response_class=HTMLResponse)
 async def check_draft(request: Request) -> Response:
     """The findings, marked in the text; htmx asks for just that part as you type."""
     form = await form_of(request)
-    text, kind = form.get("text", ""), form.get("kind", "email")
+    text, kind, about = form.get("text", ""), form.get("kind", "email"), form.get("about", "")
     errors: dict[str, str] = {}
     try:
-        found = checked(text, kind)
-    except InputError as error:
-        found, errors = {"result": None, "pieces": []}, {error.field: error.why}
-    page = "_check_result.html" if is_htmx(request) else "check.html"
-    return render(request, page, title="Check a draft", text=text, kind=kind, kinds=CHECK_KINDS,
-                  errors=errors, **found)  # fmt: skip
+        interview = tracker_of(request).interview(about) if about else None
+        found = checked(text, kind, interview)
+    except (InputError, NotFoundError) as error:
+        found = {"result": None, "pieces": []}
+        errors = {getattr(error, "field", "about"): getattr(error, "why", str(error))}
+    return _check_page(request, text=text, kind=kind, about=about, errors=errors, **found)
 
 
 def _settings_page(request: Request, status: int = 200, **context: Any) -> Response:
