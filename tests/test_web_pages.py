@@ -208,6 +208,8 @@ def test_search_and_filter(client: Any) -> None:
     assert "Beta Corp" in html and ">Acme Analytics<" not in html
     fragment = client.get("/interviews", params={"q": "acme"}, headers={"HX-Request": "true"}).text
     assert "<table" in fragment and "<h1>" not in fragment
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    assert "<h1>" in client.get("/interviews", params={"q": "acme"}, headers=restore).text
     assert "No interviews match" in client.get("/interviews", params={"state": "offer"}).text
 
 

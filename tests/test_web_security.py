@@ -70,6 +70,8 @@ def test_another_origin_or_site_cannot_write_even_with_a_token(client: Any) -> N
         {"Origin": "http://evil.example"},
         {"Sec-Fetch-Site": "cross-site"},
         {"Origin": "null"},
+        {"Origin": "http://localhost:3000"},  # another app on this computer
+        {"Sec-Fetch-Site": "same-site"},
     ):
         response = client.post("/settings", data=data, headers=headers, follow_redirects=False)
         assert response.status_code == 403, headers

@@ -89,7 +89,7 @@ class Guard:
         if site is not None and site not in ("same-origin", "none"):
             raise ForbiddenRequest(403, "cross-site", "a request from another site was refused")
         origin = headers.get("origin")
-        if origin is not None and not self._own_origin(origin):
+        if origin is not None and not self._own_origin(origin, headers.get("host", "")):
             raise ForbiddenRequest(403, "cross-site", "a request from another origin was refused")
         if path.startswith("/api/") and method != "DELETE":
             kind = headers.get("content-type", "").split(";")[0].strip().lower()
@@ -98,9 +98,10 @@ class Guard:
                     415, "unsupported-media-type", "send the body as application/json"
                 )
 
-    def _own_origin(self, origin: str) -> bool:
+    def _own_origin(self, origin: str, host: str) -> bool:
+        """Same origin: the page that sent it was served by this server (host and port)."""
         parts = urlsplit(origin)
-        return parts.scheme in ("http", "https") and host_name(parts.netloc) in self.hosts
+        return parts.scheme in ("http", "https") and parts.netloc.lower() == host.strip().lower()
 
     def check_form_token(self, given: str | None) -> None:
         """A page's form must return the token it was rendered with."""

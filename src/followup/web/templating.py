@@ -67,8 +67,13 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     html = (
         environment().get_template(name).render(csrf_token=token, path=request.url.path, **context)
     )
-    return HTMLResponse(html, status_code=status)
+    # A page and its htmx fragment share a URL: caches must keep them apart.
+    return HTMLResponse(html, status_code=status, headers={"Vary": "HX-Request"})
 
 
 def is_htmx(request: Request) -> bool:
-    return request.headers.get("hx-request") == "true"
+    """An htmx request for a fragment (a history restore wants the whole page)."""
+    headers = request.headers
+    return (
+        headers.get("hx-request") == "true" and headers.get("hx-history-restore-request") != "true"
+    )
