@@ -150,3 +150,19 @@ def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(tmp_pat
     check = sqlite3.connect(db)
     assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 6001
     assert time.time() > 0
+
+
+def test_an_upgraded_version_1_database_gets_its_plans_and_agenda(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.tracker_support import Cli
+
+    cli = Cli(tmp_path)
+    cli.db.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "store_v1.db", cli.db)
+    agenda = json.loads(cli("today", "--json").out)
+    assert agenda["today"] == MORNING.astimezone(dt.UTC).date().isoformat()
+    listed = {i["id"]: i["state"] for i in json.loads(cli("list", "--json").out)}
+    assert set(listed) == {"acme-analyst", "globex"}
+    # Globex: status call left on voicemail on the 24th, so the final attempt comes next
+    assert json.loads(cli("show", "globex", "--json").out)["plan"]["next"]["purpose"] == "final"
