@@ -137,11 +137,3 @@ class Draft:
         """1-based line and column (in characters) of `offset`."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
-
-    def lines(self) -> list[tuple[int, str]]:
-        """The non-empty lines of `content`, with their offsets."""
-        out = []
-        for index, line in enumerate(self.content.split("\n")):
-            if line.strip():
-                out.append((self._line_starts[index], line))
-        return out

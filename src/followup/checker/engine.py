@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from followup.checker.draft import Draft
 from followup.checker.loader import builtin_rules
@@ -63,13 +64,19 @@ class _Reading:
         self.rules = rules
         self.context = context
         self._present: dict[str, bool] = {}
-        self._draft_stems: frozenset[str] | None = None
 
-    @property
+    @cached_property
     def draft_stems(self) -> frozenset[str]:
-        if self._draft_stems is None:
-            self._draft_stems = stems(self.draft.voice)
-        return self._draft_stems
+        return stems(self.draft.voice)
+
+    @cached_property
+    def role_spans(self) -> list[tuple[int, int]]:
+        """Where the draft names a role ("the Litigation Associate role")."""
+        role = self.rules.elements.get("role")
+        if role is None or role.pattern is None:
+            return []
+        draft = self.draft
+        return role.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
 
     def mentions(self, topic: str) -> bool:
         """Whether the draft mentions `topic` (a discussion point or the role) by its words."""
@@ -186,11 +193,8 @@ def _exempt(reading: _Reading, start: int, end: int) -> bool:
     """A topic the interview itself covered (a discussion point) may be raised again, and the
     role's own name ("Litigation Associate") is no topic at all."""
     draft = reading.draft
-    role = reading.rules.elements.get("role")
-    if role is not None and role.pattern is not None:
-        spans = role.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
-        if any(first <= start and end <= last for first, last in spans):
-            return True
+    if any(first <= start and end <= last for first, last in reading.role_spans):
+        return True
     if reading.context is None:
         return False
     topic = stems(draft.voice[start:end])
