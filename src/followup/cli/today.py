@@ -1,26 +1,15 @@
 """`followup today`: what to do today, what is overdue, what comes up this week, what to drop.
 
-Kept lean: it reads stored plans and imports neither the planner nor any template or
-calendar library (unless a few stale plans need recomputing).
+The same report also answers through `followup.entry`'s fast path, without click.
 """
 
 from __future__ import annotations
 
 import click
 
+from followup.agenda_report import PAGE, today_report
 from followup.cli import env_of
-from followup.cli.tracked import db_option, open_tracker
-from followup.exports import step_words
-from followup.services.agenda import Agenda, AgendaItem, agenda
-
-SECTIONS = (
-    ("act_now", "Act now", "--state act_now"),
-    ("overdue", "Overdue", "--state overdue"),
-    ("coming_up", "Coming up (next 7 days)", "--due-within 7"),
-    ("move_on", "Time to move on", "--state move_on"),
-)
-#: Interviews shown per section in text (like a report's page); --all or JSON shows every one.
-PAGE = 25
+from followup.cli.tracked import db_option
 
 
 @click.command("today")
@@ -30,42 +19,5 @@ PAGE = 25
 @click.pass_context
 def command(ctx: click.Context, db: str | None, as_json: bool, show_all: bool) -> None:
     """What to do today, in your local day: act now, overdue, coming up, move on."""
-    import json
-
-    result = agenda(open_tracker(ctx, db), None if as_json or show_all else PAGE)
-    out = env_of(ctx).stdout
-    if as_json:
-        out.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(agenda_text(result))
-
-
-def agenda_text(result: Agenda) -> str:
-    """The agenda in sections, one line per interview."""
-    lines = [f"Today, {result.today:%A %d %B %Y}"]
-    for name, title, listing in SECTIONS:
-        items: list[AgendaItem] = getattr(result, name)
-        total = result.totals.get(name, 0)
-        if items:
-            lines += ["", f"{title} ({total})"]
-            lines += [f"  {_line(item, name)}" for item in items]
-        if total > len(items):
-            lines.append(f"  … and {total - len(items)} more: followup list {listing}")
-    if len(lines) == 1:
-        lines.append("Nothing to do today.")
-    return "\n".join(lines) + "\n"
-
-
-def _line(item: AgendaItem, section: str) -> str:
-    head = f"{item.interview_id}: {item.company}, {item.role}"
-    step = item.step
-    if step is None:
-        return f"{head}: no answer after your follow-ups; focus on other openings (S2-8)"
-    what = f"{step_words(step.purpose, step.channel)} to {step.contact}"
-    when = {
-        "act_now": f"best {step.best:%a %d %b %H:%M}, until {step.latest:%a %d %b}",
-        "overdue": f"window closed {step.latest:%a %d %b}; do it now or move on",
-        "coming_up": f"from {step.earliest:%a %d %b}, best {step.best:%a %d %b %H:%M}",
-    }.get(section, "")
-    unreachable = "" if item.reachable else " (no phone or e-mail stored: `followup edit`)"
-    return f"{head}: {what}, {when}{unreachable}"
+    env = env_of(ctx)
+    env.stdout.write(today_report(env, db, as_json=as_json, show_all=show_all))
