@@ -221,3 +221,13 @@ def test_windows_line_ends_read_like_unix_ones() -> None:
     assert check(script, "call").findings == ()
     email = SIGNED_EMAIL.replace("\n", "\r\n")
     assert check(email, "email").findings == ()
+
+
+@pytest.mark.parametrize(
+    "name", ["Tomás Tanaka", "Zoë Smith", "Łukasz Nowak", "Émile Durand", "Björn Berg",
+             "Siobhán Kelly", "Ирина Петрова"],
+)  # fmt: skip
+def test_names_beyond_ascii_introduce_the_caller(name: str) -> None:
+    draft = (f"Hello Dana, this is {name}. I interviewed for the analyst role last week. "
+             "Thank you again for your time. Is there any update on the position?")  # fmt: skip
+    assert "no-self-introduction" not in check(draft, "call").rule_ids
