@@ -3,44 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from followup.checker import KINDS, check, load_rules
 from followup.cli import env_of
+from followup.cli.inputs import read_interview, read_text
 from followup.cli.status import ExitStatus
-from followup.context import Env
 from followup.domain.errors import InputError
-from followup.domain.model import Interview
-
-
-def read_draft(env: Env, source: str) -> str:
-    """The draft in `source`: a file path, or `-` for standard input."""
-    if source == "-":
-        return env.stdin.read()
-    try:
-        return Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("FILE", f"no such file: {source}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("FILE", f"cannot read {source} ({error})") from None
-
-
-def read_context(path: str) -> Interview:
-    """The interview object in `path`, as `--context`; errors name the file and the field."""
-    from followup.domain.codec import interview_from_dict
-
-    try:
-        obj = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("--context", f"cannot read {path} ({error})") from None
-    except json.JSONDecodeError as error:
-        raise InputError("--context", f"{path} is not valid JSON ({error})") from None
-    try:
-        return interview_from_dict(obj)
-    except InputError as error:
-        raise InputError(f"--context {path}: {error.field}", error.why) from None
 
 
 @click.command("check")
@@ -65,8 +35,8 @@ def command(
     if kind not in KINDS:
         raise InputError("--kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     rules = load_rules(rules_path)
-    context = read_context(context_path) if context_path else None
-    result = check(read_draft(env, source), kind, context=context, rules=rules)
+    context = read_interview(env, context_path, "--context") if context_path else None
+    result = check(read_text(env, source, "FILE"), kind, context=context, rules=rules)
     if output == "json":
         env.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:

@@ -5,34 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import click
 
 from followup.cli import env_of
+from followup.cli.inputs import parse_today, read_text
 from followup.context import Env
-from followup.domain.codec import interview_from_dict, parse_date, plan_to_dict, plan_to_json
-from followup.domain.errors import InputError
+from followup.domain.codec import interview_from_dict, plan_to_dict, plan_to_json
 from followup.domain.jsonlines import parse_all, read_objects
 from followup.domain.model import Interview
 from followup.policy import Policy, load_policy
-
-
-def read_input(env: Env, source: str) -> str:
-    """The text of `source`: a file path, or `-` for standard input."""
-    if source == "-":
-        return env.stdin.read()
-    try:
-        return Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("--input", f"no such file: {source}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("--input", f"cannot read {source} ({error})") from None
-
-
-def parse_today(value: str | None) -> dt.date | None:
-    """`--today`, checked."""
-    return None if value is None else parse_date(value, "--today")
 
 
 def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
@@ -83,7 +65,7 @@ def command(
 
     settings = load_settings(env)
     policy = load_policy(policy_ref or settings.policy or "default")
-    interviews, several = interviews_from_text(read_input(env, source))
+    interviews, several = interviews_from_text(read_text(env, source, "--input"))
     # Every line was validated above, so nothing is half-written: stream the plans out.
     for chunk in render_plans(env, interviews, day, policy, output, several, settings.timezone):
         env.stdout.write(chunk)

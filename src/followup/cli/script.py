@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from followup.calendar import employer_zone
 from followup.cli import env_of
+from followup.cli.inputs import parse_today, read_interview
 from followup.context import Env
-from followup.domain.codec import interview_from_dict, parse_date
 from followup.domain.errors import InputError
 from followup.domain.model import Interview, Purpose
 from followup.scripts import KINDS, Message, write
-from followup.scripts.facts import employer_zone
 
 if TYPE_CHECKING:
     from followup.services.tracker import Tracker
@@ -23,24 +23,10 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json", "eml")
 
 
-def _interview(env: Env, source: str) -> Interview:
-    """The one interview object in the file (or on standard input, for `-`)."""
-    try:
-        text = env.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("--input", f"cannot read {source} ({error})") from None
-    try:
-        obj: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError("--input", f"not one JSON interview object ({error.msg})") from None
-    return interview_from_dict(obj)
-
-
 def _today(env: Env, interview: Interview, value: str | None) -> dt.date:
     """`--today`, else today where the employer is (so "yesterday" means their yesterday)."""
-    if value is not None:
-        day = parse_date(value, "--today")
-        assert day is not None
+    day = parse_today(value)
+    if day is not None:
         return day
     return env.clock().astimezone(employer_zone(interview)).date()
 
@@ -146,7 +132,7 @@ def command(
     if interview_id is None:
         if kind is None:
             raise InputError("--kind", "required (or give a stored interview's ID)")
-        interview = _interview(env, source or "-")
+        interview = read_interview(env, source or "-", "--input")
         day = _today(env, interview, today)
     else:
         from followup.cli.tracked import open_tracker

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from followup.domain.codec import zone
+from followup.calendar import employer_zone
 from followup.domain.model import AttemptChannel, Culture, Interview, Manner, Outcome, Person
 
 #: Titles that are not a first name, so "Dr Dana Ruiz" is greeted in full.
@@ -43,15 +43,6 @@ class Facts:
 def one_line(text: str) -> str:
     """Collapse runs of whitespace, so user text cannot break a header or a sentence."""
     return " ".join(text.split())
-
-
-def employer_zone(interview: Interview) -> dt.tzinfo:
-    """The employer's zone: the named IANA zone, else the offset the interview was given in."""
-    if interview.timezone:
-        return zone(interview.timezone)
-    tzinfo = interview.interviewed_at.tzinfo
-    assert tzinfo is not None  # the codec refuses naive datetimes
-    return tzinfo
 
 
 def local_day(moment: dt.datetime, interview: Interview) -> dt.date:
