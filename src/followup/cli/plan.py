@@ -10,8 +10,10 @@ import click
 
 from followup.cli import env_of
 from followup.cli.inputs import parse_today, read_text
+from followup.cli.tracked import db_option, open_tracker
 from followup.context import Env
 from followup.domain.codec import interview_from_dict, plan_to_dict, plan_to_json
+from followup.domain.errors import InputError
 from followup.domain.jsonlines import parse_all, read_objects
 from followup.domain.model import Interview
 from followup.policy import Policy, load_policy
@@ -31,14 +33,14 @@ def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
 
 
 @click.command("plan")
+@click.argument("interview_id", metavar="[ID]", required=False)
 @click.option(
     "--input",
     "source",
-    default="-",
-    show_default=True,
     metavar="FILE|-",
-    help="An interview object, or JSON Lines of them.",
+    help="An interview object, or JSON Lines of them (default: standard input).",
 )
+@db_option
 @click.option(
     "--today",
     metavar="YYYY-MM-DD",
@@ -56,16 +58,30 @@ def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
 )
 @click.pass_context
 def command(
-    ctx: click.Context, source: str, today: str | None, policy_ref: str | None, output: str
+    ctx: click.Context,
+    interview_id: str | None,
+    source: str | None,
+    db: str | None,
+    today: str | None,
+    policy_ref: str | None,
+    output: str,
 ) -> None:
-    """Plan the follow-ups of one interview (or many, as JSON Lines)."""
+    """Plan the follow-ups of one interview (or many, as JSON Lines), or of the interview
+    stored under ID."""
     env = env_of(ctx)
     day = parse_today(today)
     from followup.settings import load_settings
 
     settings = load_settings(env)
     policy = load_policy(policy_ref or settings.policy or "default")
-    interviews, several = interviews_from_text(read_text(env, source, "--input"))
+    if interview_id is not None:
+        if source is not None:
+            raise InputError("--input", "give either a stored interview's ID or --input, not both")
+        tracker = open_tracker(ctx, db)
+        interviews, several = [tracker.interview(interview_id)], False
+        day = day or tracker.today()  # the user's day, as `followup today` counts it
+    else:
+        interviews, several = interviews_from_text(read_text(env, source or "-", "--input"))
     # Every line was validated above, so nothing is half-written: stream the plans out.
     for chunk in render_plans(env, interviews, day, policy, output, several, settings.timezone):
         env.stdout.write(chunk)
