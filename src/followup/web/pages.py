@@ -86,6 +86,7 @@ def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
         "timeline": timeline(shown.plan, shown.interview, today),
         "today": today,
         "version": versions.version_of(shown.interview),
+        "zone": shown.interview.timezone or tracker.settings.timezone,
         "channels": [c.value for c in AttemptChannel],
         "outcomes": [o.value for o in Outcome],
         "purposes": [p.value for p in Purpose],
