@@ -229,3 +229,30 @@ def test_agenda_and_today_follow_writes_from_the_cli_at_the_same_time(client: An
     client.delete("/api/v1/interviews/beta")
     assert "Beta Corp" not in client.get("/").text
     assert client.get("/api/v1/agenda").json() == first
+
+
+def test_a_bug_still_answers_in_the_one_error_shape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings
+
+    from followup.web import create_app
+    from tests.web_support import BASE, make_env
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    app = create_app(make_env(tmp_path))
+    monkeypatch.setattr("followup.services.agenda.agenda", broken)
+    with TestClient(app, base_url=BASE, raise_server_exceptions=False) as crashing:
+        response = crashing.get("/api/v1/agenda")
+        assert response.status_code == 500
+        assert error_of(response)["code"] == "internal"
+        assert "a bug" not in response.text
+        page = crashing.get("/")
+        assert page.status_code == 500 and "<h1>" in page.text
+    app.state.web.tracker.close()

@@ -114,6 +114,16 @@ def _errors(app: FastAPI) -> None:
         body = error_body(422, "input", str(problem), problem.field)
         return JSONResponse(body, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, error: Exception) -> Response:
+        """A bug: the same error shape (the traceback goes to the server's log)."""
+        message = "something went wrong inside Followup; the server's log has the details"
+        if _wants_html(request):
+            from followup.web.pages import error_page
+
+            return error_page(request, 500, message)
+        return JSONResponse(error_body(500, "internal", message), status_code=500)
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
