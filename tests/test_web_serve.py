@@ -58,3 +58,19 @@ def _get(url: str, deadline: float) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def test_a_busy_port_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        err = io.StringIO()
+        env = Env(stdout=io.StringIO(), stderr=err, environ={"FOLLOWUP_CONFIG_DIR": str(tmp_path)})
+        status = main(["serve", "--no-browser", "--port", str(port), "--db",
+                       str(tmp_path / "x.db")], env)  # fmt: skip
+    assert status == 2
+    assert err.getvalue().startswith("followup: --port: cannot listen on 127.0.0.1:")
+    assert len(err.getvalue().splitlines()) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import webbrowser
 
@@ -41,6 +42,7 @@ def command(ctx: click.Context, db: str | None, host: str, port: int, no_browser
     from followup.web.demo import seed_demo
 
     env = env_of(ctx)
+    _check_free(host, port)
     tracker = Tracker.open(env, db)
     if demo and seed_demo(tracker):
         env.stderr.write("followup: added a demo interview (delete it when you add your own)\n")
@@ -51,7 +53,18 @@ def command(ctx: click.Context, db: str | None, host: str, port: int, no_browser
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
-    except OSError as error:
-        raise InputError("--port", f"cannot listen on {host}:{port} ({error.strerror})") from None
     finally:
         tracker.close()
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail in one line, before anything starts, when the address cannot be listened on."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise InputError(
+                "--port", f"cannot listen on {host}:{port} ({error.strerror}); try another --port"
+            ) from None
