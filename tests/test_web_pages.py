@@ -230,3 +230,19 @@ def test_checking_a_draft_about_an_interview_knows_its_topics(client: Any) -> No
     assert "no-discussion-point" in alone
     assert "no-discussion-point" not in about
     assert '<option value="acme-analyst" selected>' in about
+
+
+def test_the_list_comes_in_pages(client: Any) -> None:
+    import json
+
+    from followup.web.pages import PAGE_SIZE
+
+    many = [example(id=f"i{n}", company=f"Company {n:03d}") for n in range(PAGE_SIZE + 5)]
+    client.post("/api/v1/import", content=json.dumps(many),
+                headers={"content-type": "application/json"})  # fmt: skip
+    first = client.get("/interviews").text
+    assert first.count("<tr>") == PAGE_SIZE + 1  # and the header row
+    assert f"1–{PAGE_SIZE} of {PAGE_SIZE + 5}" in first and 'rel="next"' in first
+    second = client.get("/interviews", params={"page": 2}).text
+    assert second.count("<tr>") == 6 and 'rel="prev"' in second and 'rel="next"' not in second
+    assert client.get("/interviews", params={"page": 99}).status_code == 200

@@ -20,6 +20,8 @@ from followup.web.templating import STATE_WORDS, is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 TODAY_LIMIT = 25
+#: Interviews per page of the list (a career centre may hold 10,000).
+PAGE_SIZE = 100
 LIST_STATES = ("act_now", "waiting", "overdue", "move_on", "offer", "rejected", "withdrawn",
                "closed")  # fmt: skip
 
@@ -58,18 +60,31 @@ async def today(request: Request) -> Response:
 
 
 @router.get("/interviews", response_class=HTMLResponse)
-async def interviews(request: Request, q: str = "", state: str = "") -> Response:
-    """Every interview with its state; search by company or role, filter by state."""
+async def interviews(request: Request, q: str = "", state: str = "", page: int = 1) -> Response:
+    """Every interview with its state; search by company or role, filter by state; by pages."""
+    from urllib.parse import urlencode
+
     from followup.services.listing import list_interviews
 
     wanted = state if state in LIST_STATES else None
-    rows = list_interviews(tracker_of(request), state=wanted)
+    tracker = tracker_of(request)
+    # Kept until the next write: searching as you type must not decode 10,000 interviews a key.
+    rows = state_of(request).cache.get(
+        ("list", wanted), lambda: list_interviews(tracker, state=wanted)
+    )
     words = q.strip().lower()
     if words:
         rows = [r for r in rows if words in f"{r.interview.company} {r.interview.role}".lower()]
-    page = "_interview_rows.html" if is_htmx(request) else "interviews.html"
-    return render(request, page, title="Interviews", rows=rows, q=q, state=wanted or "",
-                  states=[(s, STATE_WORDS[s]) for s in LIST_STATES])  # fmt: skip
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    first = (page - 1) * PAGE_SIZE
+    links = {n: "/interviews?" + urlencode({"q": q, "state": wanted or "", "page": n})
+             for n in (page - 1, page + 1) if 1 <= n <= pages}  # fmt: skip
+    template = "_interview_rows.html" if is_htmx(request) else "interviews.html"
+    states = [(s, STATE_WORDS[s]) for s in LIST_STATES]
+    return render(request, template, title="Interviews", rows=rows[first : first + PAGE_SIZE],
+                  total=len(rows), first=first, page=page, pages=pages, links=links, q=q,
+                  state=wanted or "", states=states)  # fmt: skip
 
 
 def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:

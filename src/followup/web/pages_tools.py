@@ -39,9 +39,7 @@ def checked(text: str, kind: str, about: Interview | None = None) -> dict[str, A
 
 def _check_page(request: Request, status: int = 200, **context: Any) -> Response:
     page = "_check_result.html" if is_htmx(request) else "check.html"
-    # The most recent awaiting interviews (a career centre's 10,000 would not fit a list).
-    awaiting = tracker_of(request).interviews(status=InterviewStatus.AWAITING)
-    interviews = awaiting[::-1][:ABOUT_CHOICES]
+    interviews = state_of(request).cache.get("check-choices", lambda: _choices(request))
     context = {"text": "", "kind": "email", "about": "", "result": None, "pieces": [],
                "errors": {}} | context  # fmt: skip
     return render(request, page, status, title="Check a draft", kinds=CHECK_KINDS,
@@ -66,6 +64,12 @@ async def check_draft(request: Request) -> Response:
         found = {"result": None, "pieces": []}
         errors = {getattr(error, "field", "about"): getattr(error, "why", str(error))}
     return _check_page(request, text=text, kind=kind, about=about, errors=errors, **found)
+
+
+def _choices(request: Request) -> list[tuple[str, str]]:
+    """The most recent awaiting interviews (a career centre's 10,000 would not fit a list)."""
+    awaiting = tracker_of(request).interviews(status=InterviewStatus.AWAITING)
+    return [(i.id or "", f"{i.company}, {i.role}") for i in awaiting[::-1][:ABOUT_CHOICES]]
 
 
 def _settings_page(request: Request, status: int = 200, **context: Any) -> Response:
