@@ -246,3 +246,12 @@ def test_the_list_comes_in_pages(client: Any) -> None:
     second = client.get("/interviews", params={"page": 2}).text
     assert second.count("<tr>") == 6 and 'rel="prev"' in second and 'rel="next"' not in second
     assert client.get("/interviews", params={"page": 99}).status_code == 200
+
+
+def test_a_setting_changed_with_followup_config_shows_without_a_restart(client: Any) -> None:
+    from followup.settings import change_setting
+
+    client.get("/settings")
+    change_setting(client.app.state.web.env, "name", "Robin Doe")
+    assert 'value="Robin Doe"' in client.get("/settings").text
+    assert client.app.state.web.tracker.settings.name == "Robin Doe"

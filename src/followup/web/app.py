@@ -24,6 +24,7 @@ from followup import __version__
 from followup.context import Env
 from followup.domain.errors import FollowupError
 from followup.services.tracker import Tracker
+from followup.settings import load_settings, settings_path
 from followup.web import versions
 from followup.web.cache import StoreCache
 from followup.web.errors import http_status, validation_error
@@ -40,11 +41,24 @@ class WebState:
     env: Env
     guard: Guard
     cache: StoreCache
+    settings_seen: tuple[int, int] = (0, 0)
+
+    def refresh_settings(self) -> None:
+        """Reload the settings if their file changed (`followup config` while the app runs)."""
+        try:
+            status = settings_path(self.env).stat()
+            seen = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            seen = (0, 0)
+        if seen != self.settings_seen:
+            self.tracker.settings = load_settings(self.env)
+            self.settings_seen = seen
 
 
 def state_of(request: Request) -> WebState:
     """The app's state (set by `create_app`)."""
     state: WebState = request.app.state.web
+    state.refresh_settings()
     return state
 
 
