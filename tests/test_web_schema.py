@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 import warnings
 from pathlib import Path
@@ -15,6 +17,7 @@ from tests.web_support import BASE, make_env
 schemathesis = pytest.importorskip("schemathesis")
 
 HOME = Path(tempfile.mkdtemp(prefix="followup-schema-"))
+atexit.register(shutil.rmtree, HOME, ignore_errors=True)
 
 
 def _app() -> Any:
