@@ -20,10 +20,20 @@ from followup.domain.errors import FollowupError
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
     "plan": "followup.cli.plan:command",
-    "check": "followup.cli.check:command",
-    "serve": "followup.cli.serve:command",
     "script": "followup.cli.script:command",
-    "add": "followup.cli.tracker:add", "edit": "followup.cli.tracker:edit", "list": "followup.cli.tracker:list_", "show": "followup.cli.tracker:show", "log": "followup.cli.tracker:log", "status": "followup.cli.tracker:status", "delete": "followup.cli.tracker:delete", "today": "followup.cli.today:command", "import": "followup.cli.transfer:import_", "export": "followup.cli.transfer:export", "config": "followup.cli.config:command",  # noqa: E501  (tracker)
+    "check": "followup.cli.check:command",
+    "add": "followup.cli.tracker:add",
+    "edit": "followup.cli.tracker:edit",
+    "list": "followup.cli.tracker:list_",
+    "show": "followup.cli.tracker:show",
+    "log": "followup.cli.tracker:log",
+    "status": "followup.cli.tracker:status",
+    "delete": "followup.cli.tracker:delete",
+    "today": "followup.cli.today:command",
+    "import": "followup.cli.transfer:import_",
+    "export": "followup.cli.transfer:export",
+    "config": "followup.cli.config:command",
+    "serve": "followup.cli.serve:command",
 }
 
 
