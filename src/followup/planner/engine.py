@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from followup.calendar import ONE_DAY, HolidayCalendar, employer_zone, holiday_calendar
+from followup.calendar import HolidayCalendar, employer_zone, holiday_calendar
 from followup.domain.model import (
     Attempt,
     AttemptChannel,
@@ -612,4 +612,4 @@ def _words(day: dt.date | None) -> str:
     return "" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
 
 
-__all__ = ["ONE_DAY", "plan", "script_kind"]
+__all__ = ["plan", "script_kind"]
