@@ -293,3 +293,19 @@ def test_missing_zone_and_missing_phone_are_warned() -> None:
     result = plan_for(obj, "2026-11-10")
     assert any("fixed offset UTC-05:00" in w for w in result.warnings)
     assert any("No phone number for Dana Ruiz" in w for w in result.warnings)
+
+
+def test_an_unanswered_thank_you_call_leaves_the_thank_you_to_do() -> None:
+    obj = interview(
+        industry="legal",
+        attempts=[attempt("2026-11-06T10:05:00-05:00", "thank_you", "no_answer")],
+    )
+    result = plan_for(obj, "2026-11-06")
+    assert step(result, "thank_you").status is StepStatus.DUE
+    assert not [s for s in result.steps if s.purpose.value == "recap"]
+    spoke = interview(
+        industry="legal", attempts=[attempt("2026-11-06T10:05:00-05:00", "thank_you", "spoke")]
+    )
+    after = plan_for(spoke, "2026-11-06")
+    assert step(after, "thank_you").status is StepStatus.DONE
+    assert step(after, "recap").status is StepStatus.DUE

@@ -268,7 +268,15 @@ def _after_rude(facts: Facts, step: Step) -> bool:
 
 def _thank_you(facts: Facts, force_rude: bool = False) -> Step:
     config = facts.config
-    done_by = next((a for a in facts.attempts if a.purpose is Purpose.THANK_YOU), None)
+    # A call nobody picked up thanked nobody: the thank-you is still to do.
+    done_by = next(
+        (
+            a
+            for a in facts.attempts
+            if a.purpose is Purpose.THANK_YOU and a.outcome is not Outcome.NO_ANSWER
+        ),
+        None,
+    )
     channel, reasons = choose_channel(
         facts.interview, Purpose.THANK_YOU, config, _rude_on(facts, done_by, force_rude)
     )
@@ -454,7 +462,7 @@ def _recheck_after_answer(facts: Facts, first_done: Attempt | None) -> dt.date |
 
 
 def _recaps(facts: Facts) -> list[Step]:
-    """A short recap email after each call that reached them, and after a thank-you call."""
+    """A short recap email after each call in which you spoke with them (S1-7)."""
     if instructed_channel(facts.interview) not in (None, Channel.EMAIL):
         return []
     steps = []
@@ -463,7 +471,7 @@ def _recaps(facts: Facts) -> list[Step]:
     for call in facts.attempts:
         if call.channel is not AttemptChannel.CALL or call.purpose is Purpose.RECAP:
             continue
-        if call.outcome is not Outcome.SPOKE and call.purpose is not Purpose.THANK_YOU:
+        if call.outcome is not Outcome.SPOKE:
             continue
         day = facts.local_day(call.at)
         reasons = [config.reason("timing.recap-after-call")]
