@@ -108,10 +108,8 @@ def planned(
 
 
 def day0(interview: Interview, result: Plan) -> dt.date:
-    return (
-        result.steps[0].best.tzinfo
-        and interview.interviewed_at.astimezone(result.steps[0].best.tzinfo).date()
-    )  # type: ignore[return-value]
+    """The interview's day in the employer's zone (every step's best moment carries it)."""
+    return interview.interviewed_at.astimezone(result.steps[0].best.tzinfo).date()
 
 
 def considered(interview: Interview, result: Plan) -> list[Any]:

@@ -74,6 +74,11 @@ class Facts:
     feedback_by: dt.date | None
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def wait_until(self) -> dt.date | None:
+        """The date they asked the candidate to wait for (instructions `wait`), if any."""
+        return self.feedback_by if self.interview.instructions is Instructions.WAIT else None
+
     def local_day(self, moment: dt.datetime) -> dt.date:
         return moment.astimezone(self.tz).date()
 
@@ -387,11 +392,11 @@ def _offer_applies(facts: Facts) -> bool:
     usual_latest = facts.day0 + dt.timedelta(days=facts.config.closes_after_days)
     if deadline - dt.timedelta(days=facts.config.offer_lead) > usual_latest:
         return False
-    blocked = facts.interview.instructions is Instructions.WAIT and facts.feedback_by is not None
-    if blocked and facts.feedback_by is not None and deadline <= facts.feedback_by:
+    wait_until = facts.wait_until
+    if wait_until is not None and deadline <= wait_until:
         facts.warnings.append(
             f"Your other offer must be answered by {_words(deadline)}, before the date they "
-            f"asked you to wait for ({_words(facts.feedback_by)}). Their instruction stands; "
+            f"asked you to wait for ({_words(wait_until)}). Their instruction stands; "
             "consider asking the other employer for more time."
         )
         return False
@@ -425,9 +430,9 @@ def _final(facts: Facts, first: Step, force_rude: bool = False) -> Step:
     reasons.append(config.reason("attempts.limit", limit=config.max_unanswered))
     base = facts.local_day(first_done.at) if first_done else first.best.date()
     earliest = max(base + dt.timedelta(days=config.final_after), _min_day(facts, channel))
-    if facts.interview.instructions is Instructions.WAIT and facts.feedback_by is not None:
+    if facts.wait_until is not None:
         # They asked to wait: not even a final attempt before their date (S1-3).
-        earliest = max(earliest, facts.calendar.next_business_day_after(facts.feedback_by))
+        earliest = max(earliest, facts.calendar.next_business_day_after(facts.wait_until))
     recheck = _recheck_after_answer(facts, first_done)
     if recheck is not None:
         earliest = recheck
