@@ -49,6 +49,12 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 NEGATION_REACH = 40
+# Where the learned layer cuts a draft into sentences: an end mark or a line break.
+_SEGMENT_END = re.compile(r"[.!?…]+(?=[\s\"')\]]|$)|\n")
+# An end mark after one of these is an abbreviation's, not a sentence's ("Ms. Patel").
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:mr|ms|mrs|dr|st|prof|mx|jr|sr|vs|etc|no|e\.g|i\.e)\Z", re.I
+)
 
 
 def _mask(chars: list[str], start: int, end: int, fill: str) -> None:
@@ -116,6 +122,30 @@ class Draft:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [0] + [found.end() for found in _SENTENCE_END.finditer(self.content)]
+
+    @cached_property
+    def segments(self) -> list[tuple[int, int]]:
+        """The sentences and lines of the writer's own voice, as (start, end) without the
+        white space around them; those with no word (all masked, or punctuation) are left out."""
+        voice = self.voice
+        found = []
+        start = 0
+        for mark in _SEGMENT_END.finditer(voice):
+            if mark.group() != "\n" and _ABBREVIATION.search(
+                voice, max(0, mark.start() - 5), mark.start()
+            ):
+                continue
+            found.append((start, mark.end()))
+            start = mark.end()
+        found.append((start, len(voice)))
+        spans = []
+        for first, last in found:
+            piece = voice[first:last]
+            stripped = piece.strip()
+            if stripped and any(char.isalpha() for char in stripped):
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((first + lead, first + lead + len(stripped)))
+        return spans
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The start and end offsets of the sentence holding `offset`."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from followup.checker.draft import Draft
+from followup.checker.learned import ToneModel, builtin_model
 from followup.checker.loader import builtin_rules
 from followup.checker.result import CheckResult, Finding
 from followup.checker.ruleset import KINDS, Element, Rule, RuleSet
@@ -172,7 +173,9 @@ def _excerpt(text: str) -> str:
     return words if len(words) <= EXCERPT_LIMIT else words[: EXCERPT_LIMIT - 1] + "…"
 
 
-def _finding(rule: Rule, reading: _Reading, start: int, end: int) -> Finding:
+def _finding(
+    rule: Rule, reading: _Reading, start: int, end: int, weighed: tuple[str, ...] = ()
+) -> Finding:
     draft = reading.draft
     line, column = draft.position(start)
     end_line, end_column = draft.position(end)
@@ -186,6 +189,7 @@ def _finding(rule: Rule, reading: _Reading, start: int, end: int) -> Finding:
         end_column=end_column,
         excerpt=_excerpt(draft.text[start:end]),
         sources=rule.sources,
+        weighed=weighed,
     )
 
 
@@ -202,30 +206,71 @@ def _exempt(reading: _Reading, start: int, end: int) -> bool:
     return any(len(topic & stems(point)) >= min(2, len(topic)) for point in covered)
 
 
-def _phrase_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
-    assert rule.pattern is not None  # the loader refuses a phrases rule without one
+def _phrase_spans(rule: Rule, reading: _Reading) -> list[tuple[int, int]]:
+    """Where the rule's phrases match, less the negated, excused and exempt matches."""
+    if rule.pattern is None:
+        return []
     draft = reading.draft
-    for start, end in rule.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at):
-        if rule.negation and draft.negated_before(start):
-            continue
-        if reading.excused(rule.unless, start):
+    return [
+        (start, end)
+        for start, end in rule.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
+        if not (rule.negation and draft.negated_before(start))
+        and not reading.excused(rule.unless, start)
+        and not (rule.context_exempt and _exempt(reading, start, end))
+    ]
+
+
+def _learned_spans(
+    rules: RuleSet, reading: _Reading, model: ToneModel
+) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """Per learned rule, the sentences the model judges to show its category, with the words
+    that weighed most: the model reads each sentence once for every rule."""
+    kind = reading.draft.kind
+    wanted = frozenset(rule.id for rule in rules.rules if rule.learned and kind in rule.kinds)
+    found: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    if not wanted:
+        return found
+    voice = reading.draft.voice
+    for start, end in reading.draft.segments:
+        for judgement in model.judge(voice[start:end], wanted):
+            found.setdefault(judgement.category, []).append((start, end, judgement.weighed))
+    return found
+
+
+def _learned_findings(
+    rule: Rule,
+    reading: _Reading,
+    judged: list[tuple[int, int, tuple[str, ...]]],
+    phrased: list[tuple[int, int]],
+) -> Iterator[Finding]:
+    """The model's findings for `rule`, but for sentences a phrase of the rule already marked."""
+    for start, end, weighed in judged:
+        if any(first < end and start < last for first, last in phrased):
             continue
         if rule.context_exempt and _exempt(reading, start, end):
             continue
-        yield _finding(rule, reading, start, end)
+        yield _finding(rule, reading, start, end, weighed)
 
 
-def _rule_findings(rule: Rule, reading: _Reading) -> Iterator[Finding]:
+def _rule_findings(
+    rule: Rule, reading: _Reading, learned: dict[str, list[tuple[int, int, tuple[str, ...]]]]
+) -> Iterator[Finding]:
     draft = reading.draft
-    if rule.match == "phrases":
-        yield from _phrase_findings(rule, reading)
+    if rule.unless_element is not None and reading.present(rule.unless_element):
+        return
+    if rule.match in ("phrases", "learned"):
+        phrased = _phrase_spans(rule, reading)
+        for start, end in phrased:
+            yield _finding(rule, reading, start, end)
+        if rule.learned:
+            yield from _learned_findings(rule, reading, learned.get(rule.id, []), phrased)
     elif rule.match == "length":
         limit = reading.rules.limits[draft.kind].max_words
         if draft.words > limit:
             yield _finding(rule, reading, draft.word_spans[limit][0], len(draft.text.rstrip()))
-    elif (rule.when is None or reading.present(rule.when)) and not reading.present(
-        str(rule.element)
-    ):
+    elif (
+        rule.when is None or draft.kind not in rule.when_kinds or reading.present(rule.when)
+    ) and not reading.present(str(rule.element)):
         yield _finding(rule, reading, 0, 0)
 
 
@@ -239,12 +284,18 @@ def _strengths(reading: _Reading, fired: frozenset[str]) -> tuple[str, ...]:
 
 
 def check(
-    text: str, kind: str, *, context: Interview | None = None, rules: RuleSet | None = None
+    text: str,
+    kind: str,
+    *,
+    context: Interview | None = None,
+    rules: RuleSet | None = None,
+    model: ToneModel | None = None,
 ) -> CheckResult:
     """Check one drafted call script, voicemail, email or text against the guidance.
 
     `context` (the interview) tells the checker the candidate's name, the role, the interviewer
-    and the discussion points; `rules` defaults to the built-in rules.
+    and the discussion points; `rules` defaults to the built-in rules and `model` to the
+    built-in learned model.
     """
     if kind not in KINDS:
         raise InputError("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -252,11 +303,12 @@ def check(
         raise InputError("text", "the draft is empty")
     rules = rules or builtin_rules()
     reading = _Reading(Draft(text, kind), rules, context)
+    learned = _learned_spans(rules, reading, model or builtin_model())
     findings = [
         finding
         for rule in rules.rules
         if kind in rule.kinds
-        for finding in _rule_findings(rule, reading)
+        for finding in _rule_findings(rule, reading, learned)
     ]
     fired = frozenset(finding.rule for finding in findings)
     silenced = {rule.id for rule in rules.rules if rule.unless_rules & fired}

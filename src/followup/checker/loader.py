@@ -37,7 +37,8 @@ RULE_KEYS = frozenset(
     {
         "severity", "severity_by_kind", "sources", "message", "description", "kinds", "match",
         "patterns", "raw", "unless", "negation", "context_exempt", "element", "when",
-        "unless_rules", "examples", "enabled",
+        "unless_rules", "examples", "enabled", "learned", "unless_element",
+        "when_kinds",
     }
 )  # fmt: skip
 ELEMENT_KEYS = frozenset(
@@ -291,6 +292,10 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
         ),
         element=spec.get("element"),
         when=spec.get("when"),
+        when_kinds=_kinds(spec.get("when_kinds", list(KINDS)), where, table, f"{table}.when_kinds"),
+        learned=match == "learned"
+        or _flag(spec.get("learned", False), where, table, f"{table}.learned"),
+        unless_element=spec.get("unless_element"),
         unless_rules=frozenset(
             _strings(spec.get("unless_rules", []), where, table, f"{table}.unless_rules")
         ),
@@ -309,6 +314,10 @@ def _check_match(rule: Rule, ctx: _Context, table: str) -> None:
         raise ctx.where.fail(table, f"{table}.element", f"unknown element {rule.element!r}")
     if rule.when is not None and rule.when not in known:
         raise ctx.where.fail(table, f"{table}.when", f"unknown element {rule.when!r}")
+    if rule.unless_element is not None and rule.unless_element not in known:
+        raise ctx.where.fail(
+            table, f"{table}.unless_element", f"unknown element {rule.unless_element!r}"
+        )
     if rule.match != "missing" and (rule.element or rule.when):
         raise ctx.where.fail(table, f"{table}.element", "only a missing rule names an element")
 

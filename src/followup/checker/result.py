@@ -21,9 +21,11 @@ class Finding:
     end_column: int
     excerpt: str
     sources: tuple[str, ...]
+    #: For a finding of the learned model: the draft's words that counted most for it.
+    weighed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
@@ -34,6 +36,9 @@ class Finding:
             "excerpt": self.excerpt,
             "sources": list(self.sources),
         }
+        if self.weighed:
+            found["weighed"] = list(self.weighed)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

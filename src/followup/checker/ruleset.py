@@ -17,7 +17,7 @@ KINDS = ("call", "voicemail", "email", "text")
 #: Spoken kinds: headings, stage directions and the other party's lines are not counted.
 SPOKEN_KINDS = frozenset({"call", "voicemail"})
 SEVERITIES = ("suggestion", "warning", "error")
-MATCH_TYPES = ("phrases", "missing", "length")
+MATCH_TYPES = ("phrases", "missing", "length", "learned")
 #: What an interview object (--context) can tell an element.
 CONTEXT_FIELDS = ("candidate", "role", "interviewer", "discussion_points")
 
@@ -61,6 +61,12 @@ class Rule:
     context_exempt: bool = False
     element: str | None = None
     when: str | None = None
+    #: The kinds for which `when` holds back the rule (the others need no `when`).
+    when_kinds: frozenset[str] = frozenset(KINDS)
+    #: Whether the learned model's category of this id also raises this rule.
+    learned: bool = False
+    #: An element whose presence keeps this rule quiet ("generic" only without specifics).
+    unless_element: str | None = None
     #: Rules that, when they fire, make this one say nothing more.
     unless_rules: frozenset[str] = frozenset()
     must_flag: tuple[Example, ...] = ()
