@@ -10,7 +10,7 @@ from followup.checker.draft import Draft
 from followup.checker.learned import ToneModel, builtin_model
 from followup.checker.loader import builtin_rules
 from followup.checker.result import CheckResult, Finding
-from followup.checker.ruleset import KINDS, Element, Rule, RuleSet
+from followup.checker.ruleset import KINDS, SPOKEN_KINDS, Element, Rule, RuleSet
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
 
@@ -208,12 +208,19 @@ def _exempt(reading: _Reading, start: int, end: int) -> bool:
 
 def _phrase_spans(rule: Rule, reading: _Reading) -> list[tuple[int, int]]:
     """Where the rule's phrases match, less the negated, excused and exempt matches."""
-    if rule.pattern is None:
-        return []
     draft = reading.draft
+    matchers = [rule.pattern]
+    if draft.kind not in SPOKEN_KINDS:
+        matchers.append(rule.written_pattern)
+    spans = sorted(
+        span
+        for matcher in matchers
+        if matcher is not None
+        for span in matcher.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
+    )
     return [
         (start, end)
-        for start, end in rule.pattern.spans(draft.voice, draft.lowered, 0, None, draft.sentence_at)
+        for start, end in spans
         if not (rule.negation and draft.negated_before(start))
         and not reading.excused(rule.unless, start)
         and not (rule.context_exempt and _exempt(reading, start, end))

@@ -37,7 +37,7 @@ RULE_KEYS = frozenset(
     {
         "severity", "severity_by_kind", "sources", "message", "description", "kinds", "match",
         "patterns", "raw", "unless", "negation", "context_exempt", "element", "when",
-        "unless_rules", "examples", "enabled", "learned", "unless_element",
+        "unless_rules", "examples", "enabled", "learned", "unless_element", "written_patterns",
         "when_kinds",
     }
 )  # fmt: skip
@@ -285,6 +285,9 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
         match=match,
         kinds=kinds,
         pattern=_matcher(spec, ctx.macros, where, table),
+        written_pattern=_matcher(
+            {"patterns": spec.get("written_patterns", [])}, ctx.macros, where, table
+        ),
         unless=_compile(spec, ctx.macros, where, table, "unless"),
         negation=_flag(spec.get("negation", False), where, table, f"{table}.negation"),
         context_exempt=_flag(

@@ -56,6 +56,8 @@ class Rule:
     kinds: frozenset[str] = frozenset(KINDS)
     severity_by_kind: Mapping[str, str] = field(default_factory=dict)
     pattern: Matcher | None = None
+    #: Phrases that are fine said aloud but not written ("yeah", "gonna"): emails and texts.
+    written_pattern: Matcher | None = None
     unless: re.Pattern[str] | None = None
     negation: bool = False
     context_exempt: bool = False
