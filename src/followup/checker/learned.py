@@ -18,12 +18,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from followup.checker.features import WORD_CACHE, tokens, word_features, word_of
 from followup.checker.features import shape as token_shape
+from followup.checker.lazyweights import FileWeights, split_model_file
 from followup.domain.errors import PolicyError
 
 MODEL_FILE = "tone.json"
@@ -66,7 +66,8 @@ class ToneModel:
         self.categories = tuple(categories)
         self.bias = tuple(bias)
         self.thresholds = tuple(thresholds)
-        self.weights = dict(weights)
+        # A model read from its file keeps the file's lazily parsed weights (`lazyweights`).
+        self.weights = weights if isinstance(weights, FileWeights) else dict(weights)
         self.about = dict(about or {})
         self._index = {name: index for index, name in enumerate(self.categories)}
         self._word_cache: dict[str, Weights] = {}
@@ -131,6 +132,10 @@ class ToneModel:
             found.append(Judgement(category, _sigmoid(score), _weighed(sentence, parts, index)))
         found.sort(key=lambda judgement: -judgement.probability)
         return found
+
+    def with_weights(self, weights: Mapping[str, Weights]) -> ToneModel:
+        """This model with other feature weights (its categories, biases and thresholds)."""
+        return ToneModel(self.categories, self.bias, self.thresholds, weights, about=self.about)
 
     def to_dict(self) -> dict[str, Any]:
         """The model file's object (weights rounded as stored)."""
@@ -203,10 +208,19 @@ def load_model(path: str | Path) -> ToneModel:
 
 
 def builtin_model_path() -> Path:
-    return Path(str(resources.files("followup.checker") / "model" / MODEL_FILE))
+    return Path(__file__).parent / "model" / MODEL_FILE
 
 
 @lru_cache(maxsize=1)
 def builtin_model() -> ToneModel:
-    """The shipped model, read once per process."""
-    return load_model(builtin_model_path())
+    """The shipped model, read once per process: its weights are parsed as sentences need them
+    (`lazyweights`; tests/test_checker_speed.py checks this reads the same model)."""
+    path = builtin_model_path()
+    try:
+        split = split_model_file(path.read_bytes())
+    except OSError:
+        split = None
+    if split is None:
+        return load_model(path)
+    header, weights = split
+    return model_from_dict({**header, "weights": {}}, str(path)).with_weights(weights)
