@@ -27,7 +27,7 @@ MIN_TRIGGER = 3
 #: file (a user's rule file, a rule changed since) is parsed as before, so the file can only
 #: ever make loading faster, never change a result; a test checks it matches the rules.
 NEEDS_FILE = Path(__file__).parent / "rules" / "default.needs.json"
-NEEDS_FORMAT = 1
+NEEDS_FORMAT = 2
 
 
 class Alternative:
@@ -310,25 +310,25 @@ def alternative(source: str, *, whole_word: bool) -> Alternative:
                        whole_word)  # fmt: skip
 
 
-def plan(source: str, *, whole_word: bool) -> list[tuple[str, list[str] | None]]:
-    """How one pattern entry splits: each alternative's source and trigger words (what
-    `alternatives` builds, and what the needs file stores)."""
+#: One alternative as the needs file stores it: regex text, flags, on lowered?, trigger words.
+Step = tuple[str, int, bool, list[str] | None]
+
+
+def plan(source: str, *, whole_word: bool) -> list[Step]:
+    """How one pattern entry splits: each alternative's regex, flags, whether it runs on the
+    lower-cased draft, and its trigger words (what `alternatives` builds from, and what the
+    needs file stores)."""
     branches = top_level_branches(source)
     compiled = [alternative(branch, whole_word=whole_word) for branch in branches]
     ungated = [
         branch for branch, each in zip(branches, compiled, strict=True) if each.needs is None
     ]
     if len(ungated) > 1:
-        gated = [
-            (branch, each)
-            for branch, each in zip(branches, compiled, strict=True)
-            if each.needs is not None
-        ]
-        merged = "|".join(ungated)
-        return [(branch, list(each.needs or ())) for branch, each in gated] + [(merged, None)]
+        gated = [each for each in compiled if each.needs is not None]
+        compiled = [*gated, alternative("|".join(ungated), whole_word=whole_word)]
     return [
-        (branch, list(each.needs) if each.needs else None)
-        for branch, each in zip(branches, compiled, strict=True)
+        (each.source, each.flags, each.on_lowered, list(each.needs) if each.needs else None)
+        for each in compiled
     ]
 
 
@@ -360,8 +360,7 @@ def alternatives(source: str, *, whole_word: bool) -> list[Alternative]:
     shipped = None if _recording is not None else _shipped_needs().get(_key(source, whole_word))
     steps = plan(source, whole_word=whole_word) if shipped is None else shipped
     found = []
-    for branch, needs in steps:
-        pattern, flags, on_lowered = _pattern(branch, whole_word)
+    for pattern, flags, on_lowered, needs in steps:
         made = Alternative(pattern, flags, tuple(needs) if needs else None, on_lowered, whole_word)
         if shipped is None:
             made.regex  # noqa: B018 - compile now: a pattern not shipped fails at load, if at all
