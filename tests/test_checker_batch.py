@@ -294,6 +294,8 @@ def script(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     probe = (
         "import sys\n"
         f"sys.argv = ['followup', *{list(args)!r}]\n"
+        "import followup.entry\n"
+        "followup.entry.FAST_EXIT = False\n"
         "from followup.entry import run\n"
         "try:\n    run()\nexcept SystemExit as done:\n    code = done.code\n"
         "print('click' in sys.modules, code, file=sys.stderr)\n"
@@ -322,3 +324,18 @@ def test_the_fast_path_answers_like_the_click_command(drafts: Path) -> None:
         assert imported == "False", argv  # answered without click
         status, out, err = run(*argv, stdin=stdin)
         assert (int(code), fast.stdout, "\n".join(messages)) == (status, out, err.rstrip("\n"))
+
+
+def test_the_fast_path_exits_with_everything_written(drafts: Path) -> None:
+    probe = (
+        "import sys\n"
+        f"sys.argv = ['followup', 'check', {str(drafts)!r}, '--kind', 'call']\n"
+        "from followup.entry import run\n"
+        "run()\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=False)  # fmt: skip
+    status, out, err = run(str(drafts), "--kind", "call")
+    assert (done.returncode, done.stdout, done.stderr) == (status, out, err) == (1, out, "")
+    assert out.endswith("3 drafts checked, 1 with errors.\n")

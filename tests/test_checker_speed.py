@@ -122,6 +122,8 @@ def test_a_plain_check_imports_neither_click_nor_the_policy(tmp_path: Path) -> N
     probe = (
         "import sys\n"
         f"sys.argv = ['followup', 'check', {str(draft)!r}, '--kind', 'email']\n"
+        "import followup.entry\n"
+        "followup.entry.FAST_EXIT = False\n"
         "from followup.entry import run\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "heavy = ['click', 'followup.policy', 'followup.domain.codec', 'followup.domain.model',"

@@ -10,10 +10,14 @@ other option (`--help` included), goes through the full click CLI in `followup.c
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 TODAY_FLAGS = frozenset({"--json", "--all"})
+#: Whether a fast `check` ends the process without the interpreter's teardown (tests that
+#: look inside the process afterwards turn it off).
+FAST_EXIT = True
 #: `check` options the fast path reads, and the values each may take (None: any).
 CHECK_OPTIONS: dict[str, tuple[str, frozenset[str] | None]] = {
     "--kind": ("kind", None),
@@ -78,7 +82,17 @@ def run() -> None:
     if checking is not None:
         from followup.check_report import fast_check
 
-        raise SystemExit(fast_check(checking))
+        status = fast_check(checking)
+        if not FAST_EXIT:
+            raise SystemExit(status)
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            pass
+        # Skip the interpreter's teardown (freeing the rules and the model: ~10 ms of a
+        # one-draft check); everything is written and flushed, and nothing else is open.
+        os._exit(status)
     from followup.cli import run as run_cli
 
     run_cli()
