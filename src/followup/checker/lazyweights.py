@@ -28,9 +28,8 @@ _NEXT = b'],"'
 _SCAN = 512
 #: How many features absent from the model are remembered as absent.
 _MISSES = 200_000
-#: After this many bisections (a batch of drafts, not one), index every feature's offset.
-_BISECTIONS = 400
-_NAME = re.compile(rb'(?:\{|\],)"((?:[^"\\]|\\.)*)":')
+#: After this many bisections (a long draft, a batch), index every feature in one pass.
+_BISECTIONS = 150
 _ABSENT: Weights = ()
 
 
@@ -39,12 +38,12 @@ class FileWeights(Mapping[str, Weights]):
 
     __slots__ = (
         "_bisections",
+        "_chunks",
         "_data",
         "_end",
         "_found",
         "_index",
         "_missing",
-        "_offsets",
         "_start",
     )
 
@@ -55,7 +54,7 @@ class FileWeights(Mapping[str, Weights]):
         self._found: dict[str, Weights] = {}
         self._missing: set[str] = set()
         self._index: dict[str, Weights] | None = None
-        self._offsets: dict[bytes, int] | None = None
+        self._chunks: dict[bytes, bytes] | None = None
         self._bisections = 0
 
     def get(self, feature: str, default: Any = None) -> Any:  # the hot path: no exceptions
@@ -84,15 +83,12 @@ class FileWeights(Mapping[str, Weights]):
         return -1 if found == -1 else found + 2
 
     def _lookup(self, name: bytes) -> Weights | None:
-        if self._offsets is not None:
-            offset = self._offsets.get(name)
-            return None if offset is None else self._value(offset)
+        if self._chunks is not None:
+            chunk = self._chunks.get(name)
+            return None if chunk is None else _pairs(chunk[chunk.index(b'":') + 2 :])
         self._bisections += 1
         if self._bisections > _BISECTIONS:
-            data, start = self._data, self._start - 1
-            self._offsets = {
-                found.group(1): found.end() for found in _NAME.finditer(data, start, self._end)
-            }
+            self._chunks = self._index_chunks()
             return self._lookup(name)
         low, high = self._start, self._end
         while high - low > _SCAN:
@@ -117,12 +113,16 @@ class FileWeights(Mapping[str, Weights]):
             opening = self._next(value, self._end)
         return None
 
+    def _index_chunks(self) -> dict[bytes, bytes]:
+        """Every feature's name and its bytes (`name":[[i,w],[i,w]`), split in one pass."""
+        chunks = self._data[self._start + 1 : self._end].split(_NEXT)
+        return {chunk[: chunk.index(b'":')]: chunk for chunk in chunks}
+
     def _value(self, start: int) -> Weights:
         data = self._data
         if data[start + 1] != 91:  # "[]": no weights
             return _ABSENT
-        pairs = json.loads(data[start : data.index(b"]]", start) + 2])
-        return tuple((int(index), float(weight)) for index, weight in pairs)
+        return _pairs(data[start : data.index(b"]]", start)])
 
     def _all(self) -> dict[str, Weights]:
         if self._index is None:
@@ -144,6 +144,16 @@ class FileWeights(Mapping[str, Weights]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+def _pairs(raw: bytes) -> Weights:
+    """`[[2,-0.0134],[15,0.1145]` (brackets at the ends optional) as ((2, -0.0134), (15,
+    0.1145)): the numbers as `json` reads them, some four times faster."""
+    inner = raw.strip(b"[] \t\n")
+    if not inner:
+        return _ABSENT
+    numbers = inner.replace(b"],[", b",").split(b",")
+    return tuple(zip(map(int, numbers[0::2]), map(float, numbers[1::2]), strict=True))
 
 
 _TAIL = re.compile(rb"\]\s*\}\s*\}\s*\Z")
