@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from followup.checker.draft import Draft
 from followup.checker.learned import ToneModel, builtin_model
@@ -12,7 +13,9 @@ from followup.checker.loader import builtin_rules
 from followup.checker.result import CheckResult, Finding
 from followup.checker.ruleset import KINDS, SPOKEN_KINDS, Element, Rule, RuleSet
 from followup.domain.errors import InputError
-from followup.domain.model import Interview
+
+if TYPE_CHECKING:
+    from followup.domain.model import Interview
 
 _STEM_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|e)$")

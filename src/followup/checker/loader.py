@@ -11,7 +11,6 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -30,7 +29,7 @@ from followup.checker.ruleset import (
     Strength,
 )
 from followup.domain.errors import PolicyError
-from followup.policy.schema import GUIDANCE_IDS
+from followup.guidance import GUIDANCE_IDS
 
 TOP_KEYS = frozenset({"version", "macros", "limits", "elements", "strengths", "rules"})
 RULE_KEYS = frozenset(
@@ -426,8 +425,7 @@ def build(documents: list[tuple[str, dict[str, Any]]]) -> RuleSet:
 
 
 def _builtin_document() -> tuple[str, dict[str, Any]]:
-    path = resources.files("followup.checker") / "rules" / BUILTIN
-    return BUILTIN, _read(Path(str(path)), BUILTIN)
+    return BUILTIN, _read(Path(__file__).parent / "rules" / BUILTIN, BUILTIN)
 
 
 @lru_cache(maxsize=1)

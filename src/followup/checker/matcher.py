@@ -9,10 +9,11 @@ test. This is what lets the checker read over a thousand emails a second (bench/
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from re import _compiler as sre_compiler  # type: ignore[attr-defined]
+from functools import lru_cache
+from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -21,35 +22,64 @@ from typing import Any
 Sentences = Callable[[int], tuple[int, int]]
 #: A trigger shorter than this occurs in nearly every draft: not worth testing.
 MIN_TRIGGER = 3
+#: The trigger words of the built-in rules' patterns, computed ahead (`write_needs_file`):
+#: parsing ~350 patterns to find them took most of the CLI's start-up. A pattern not in the
+#: file (a user's rule file, a rule changed since) is parsed as before, so the file can only
+#: ever make loading faster, never change a result; a test checks it matches the rules.
+NEEDS_FILE = Path(__file__).parent / "rules" / "default.needs.json"
+NEEDS_FORMAT = 2
 
 
-@dataclass(frozen=True, slots=True)
 class Alternative:
     """One pattern, and the words (any one of which) every match of it contains.
 
     A pattern with no upper-case letters of its own runs case-sensitively on the lower-cased
     draft: then the regex engine can jump to its literal prefix, many times faster than an
     IGNORECASE search. A whole-word pattern's leading word boundary is tested here, not in
-    the regex, for the same reason.
+    the regex, for the same reason. The regex is compiled when first needed: most drafts
+    never reach most patterns (their trigger words are absent).
     """
 
-    regex: re.Pattern[str]
-    needs: tuple[str, ...] | None
-    on_lowered: bool
-    whole_word: bool
+    __slots__ = ("_regex", "flags", "needs", "on_lowered", "source", "whole_word")
+
+    def __init__(
+        self,
+        source: str,
+        flags: int,
+        needs: tuple[str, ...] | None,
+        on_lowered: bool,
+        whole_word: bool,
+    ) -> None:
+        self.source = source
+        self.flags = flags
+        self.needs = needs
+        self.on_lowered = on_lowered
+        self.whole_word = whole_word
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self.source, self.flags)
+        return regex
+
+    def __repr__(self) -> str:
+        return f"Alternative({self.source!r}, needs={self.needs!r})"
 
     def matches(
         self, text: str, lowered: str, start: int, end: int, sentence_at: Sentences
     ) -> list[tuple[int, int]]:
         """Every match in text[start:end]. With trigger words, only the sentences holding one
         are searched: a phrase does not run across a sentence end."""
-        if self.needs is None:
+        needs = self.needs
+        if needs is None:
             return self._search(text, lowered, start, end)
-        if not any(map(lowered.__contains__, self.needs)):  # the usual case, and the cheapest
+        if not any(map(lowered.__contains__, needs)):  # the usual case, and the cheapest
             return []
         found: list[tuple[int, int]] = []
         searched_to = start
-        for region_start, region_end in _regions(lowered, self.needs, start, end, sentence_at):
+        for region_start, region_end in _regions(lowered, needs, start, end, sentence_at):
             region_start = max(region_start, searched_to)
             if region_start < region_end:
                 found += self._search(text, lowered, region_start, region_end)
@@ -58,15 +88,16 @@ class Alternative:
 
     def _search(self, text: str, lowered: str, start: int, end: int) -> list[tuple[int, int]]:
         haystack = lowered if self.on_lowered else text
+        search = self.regex.search
         found = []
-        match = self.regex.search(haystack, start, end)
+        match = search(haystack, start, end)
         while match is not None:
             first, last = match.span()
             if last > first and not (self.whole_word and _inside_word(text, first)):
                 found.append((first, last))
-                match = self.regex.search(haystack, last, end)
+                match = search(haystack, last, end)
             else:  # started inside a word: a real match may still start just after
-                match = self.regex.search(haystack, first + 1, end)
+                match = search(haystack, first + 1, end)
         return found
 
 
@@ -104,11 +135,26 @@ def lower_keeping_offsets(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-@dataclass(frozen=True, slots=True)
 class Matcher:
     """All the alternatives of one rule or element."""
 
-    alternatives: tuple[Alternative, ...]
+    __slots__ = ("alternatives",)
+
+    def __init__(self, alternatives: tuple[Alternative, ...]) -> None:
+        self.alternatives = alternatives
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Matcher)
+            and all(
+                a.source == b.source and a.flags == b.flags
+                for a, b in zip(self.alternatives, other.alternatives, strict=False)
+            )
+            and len(self.alternatives) == len(other.alternatives)
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(alternative.source for alternative in self.alternatives))
 
     def spans(
         self,
@@ -246,32 +292,101 @@ def _group_end(source: str) -> int:
     return next((i for i, char, depth in _syntax(source) if char == ")" and depth == 0), -1)
 
 
-def alternative(source: str, *, whole_word: bool) -> Alternative:
-    """Compile one pattern with its trigger words; a whole-word one gets its end boundary."""
+def _pattern(source: str, whole_word: bool) -> tuple[str, int, bool]:
+    """The regex text, flags and whether it runs on the lower-cased draft, of one pattern."""
     pattern = f"(?:{source})(?![\\w'])" if whole_word else f"(?:{source})"
     on_lowered = not _has_capitals(source)
     flags = 0 if on_lowered or _case_sensitive(source) else re.IGNORECASE
-    # Parse once: the tree gives the trigger words, then compiles (re.compile would parse again).
-    parsed = sre_parse.parse(pattern, flags)
-    needs = _needs(parsed)
-    return Alternative(
-        regex=sre_compiler.compile(parsed, flags),
-        needs=tuple(sorted(needs)) if needs else None,
-        on_lowered=on_lowered,
-        whole_word=whole_word,
-    )
+    return pattern, flags, on_lowered
 
 
-def alternatives(source: str, *, whole_word: bool) -> list[Alternative]:
-    """One pattern entry, split at its top-level `|` so each branch has its own trigger words.
-    The branches without any ("yo", "b4", emoji) are searched everywhere anyway: they stay
-    together, as one regex, so the draft is scanned once for all of them."""
+def alternative(source: str, *, whole_word: bool) -> Alternative:
+    """Compile one pattern with its trigger words; a whole-word one gets its end boundary."""
+    pattern, flags, on_lowered = _pattern(source, whole_word)
+    # Parse once: the tree gives the trigger words, and checks the syntax now, at load (a
+    # bad pattern must fail there, naming its key); the regex itself compiles when used.
+    needs = _needs(sre_parse.parse(pattern, flags))
+    return Alternative(pattern, flags, tuple(sorted(needs)) if needs else None, on_lowered,
+                       whole_word)  # fmt: skip
+
+
+#: One alternative as the needs file stores it: regex text, flags, on lowered?, trigger words.
+Step = tuple[str, int, bool, list[str] | None]
+
+
+def plan(source: str, *, whole_word: bool) -> list[Step]:
+    """How one pattern entry splits: each alternative's regex, flags, whether it runs on the
+    lower-cased draft, and its trigger words (what `alternatives` builds from, and what the
+    needs file stores)."""
     branches = top_level_branches(source)
     compiled = [alternative(branch, whole_word=whole_word) for branch in branches]
     ungated = [
         branch for branch, each in zip(branches, compiled, strict=True) if each.needs is None
     ]
-    gated = [each for each in compiled if each.needs is not None]
     if len(ungated) > 1:
-        return [*gated, alternative("|".join(ungated), whole_word=whole_word)]
-    return compiled
+        gated = [each for each in compiled if each.needs is not None]
+        compiled = [*gated, alternative("|".join(ungated), whole_word=whole_word)]
+    return [
+        (each.source, each.flags, each.on_lowered, list(each.needs) if each.needs else None)
+        for each in compiled
+    ]
+
+
+def _key(source: str, whole_word: bool) -> str:
+    return f"{'w' if whole_word else 'r'}:{source}"
+
+
+@lru_cache(maxsize=1)
+def _shipped_needs() -> dict[str, list[list[Any]]]:
+    try:
+        document = json.loads(NEEDS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict) or document.get("format") != NEEDS_FORMAT:
+        return {}
+    plans = document.get("plans")
+    return plans if isinstance(plans, dict) else {}
+
+
+def alternatives(source: str, *, whole_word: bool) -> list[Alternative]:
+    """One pattern entry, split at its top-level `|` so each branch has its own trigger words.
+    The branches without any ("yo", "b4", emoji) are searched everywhere anyway: they stay
+    together, as one regex, so the draft is scanned once for all of them.
+
+    The split and the trigger words of the built-in patterns come from `NEEDS_FILE`; others
+    are worked out here."""
+    if _recording is not None:
+        _recording.append((source, whole_word))
+    shipped = None if _recording is not None else _shipped_needs().get(_key(source, whole_word))
+    steps = plan(source, whole_word=whole_word) if shipped is None else shipped
+    found = []
+    for pattern, flags, on_lowered, needs in steps:
+        made = Alternative(pattern, flags, tuple(needs) if needs else None, on_lowered, whole_word)
+        if shipped is None:
+            made.regex  # noqa: B018 - compile now: a pattern not shipped fails at load, if at all
+        found.append(made)
+    return found
+
+
+#: While `recorded_entries` runs: every pattern entry `alternatives` is given.
+_recording: list[tuple[str, bool]] | None = None
+
+
+def recorded_entries(build: Callable[[], object]) -> list[tuple[str, bool]]:
+    """The pattern entries (source, whole_word) that `build()` compiles, worked out afresh."""
+    global _recording
+    _recording = []
+    try:
+        build()
+        return _recording
+    finally:
+        _recording = None
+
+
+def needs_document(entries: Sequence[tuple[str, bool]]) -> dict[str, Any]:
+    """The needs file's object for these pattern entries (source, whole_word), worked out."""
+    plans = {
+        _key(source, whole_word): [list(step) for step in plan(source, whole_word=whole_word)]
+        for source, whole_word in entries
+    }
+    return {"format": NEEDS_FORMAT, "plans": dict(sorted(plans.items()))}

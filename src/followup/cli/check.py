@@ -1,16 +1,20 @@
-"""`followup check`: lint a drafted follow-up (spec/check-json.md); exit 1 on an error."""
+"""`followup check`: lint drafted follow-ups (spec/check-json.md); exit 1 on an error.
+
+One FILE (or standard input) gives the contract's output exactly; several FILEs, a directory
+or `--input-format jsonl` check many drafts in one process (`followup.check_report`, which
+`followup.entry` also runs without click for plain calls).
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from followup.checker import KINDS, check, load_rules
+from followup.check_report import INPUT_FORMATS, OUTPUT_FORMATS, run_check
+from followup.checker import KINDS, load_rules
 from followup.cli import env_of
-from followup.cli.inputs import read_interview, read_text
-from followup.cli.status import ExitStatus
+from followup.cli.inputs import read_interview
 from followup.cli.tracked import db_option, open_tracker
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
@@ -32,10 +36,25 @@ def _context(ctx: click.Context, reference: str, db: str | None) -> Interview:
 
 
 @click.command("check")
-@click.argument("source", metavar="[FILE|-]", default="-")
-@click.option("--kind", required=True, help=f"What the draft is: {', '.join(KINDS)}.")
+@click.argument("sources", metavar="[FILE|DIR|-]...", nargs=-1)
 @click.option(
-    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--kind",
+    help=f"What the drafts are: {', '.join(KINDS)} (required, but for JSON Lines that say).",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text, or json (JSON Lines when checking many drafts).",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help='jsonl: one {"text", "kind", "id", "context"} object a line on standard input.',
 )
 @click.option(
     "--context",
@@ -48,22 +67,30 @@ def _context(ctx: click.Context, reference: str, db: str | None) -> Interview:
 @click.pass_context
 def command(
     ctx: click.Context,
-    source: str,
-    kind: str,
+    sources: tuple[str, ...],
+    kind: str | None,
     output: str,
+    input_format: str,
     context_ref: str | None,
     db: str | None,
     rules_path: str | None,
 ) -> int:
-    """Check a drafted call script, voicemail, email or text against the guidance."""
+    """Check drafted call scripts, voicemails, emails or texts against the guidance.
+
+    Give one FILE (or - or nothing for standard input), several FILEs, or a directory (every
+    .txt and .md file below it); exit 1 if any draft has an error, 2 if any cannot be read.
+    """
     env = env_of(ctx)
-    if kind not in KINDS:
+    if kind is not None and kind not in KINDS:
         raise InputError("--kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
     rules = load_rules(rules_path)
     context = _context(ctx, context_ref, db) if context_ref else None
-    result = check(read_text(env, source, "FILE"), kind, context=context, rules=rules)
-    if output == "json":
-        env.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
-    else:
-        env.stdout.write(result.to_text())
-    return int(ExitStatus.FINDINGS if result.has_errors else ExitStatus.OK)
+    return run_check(
+        env,
+        list(sources),
+        kind,
+        output=output,
+        input_format=input_format,
+        context=context,
+        rules=rules,
+    )

@@ -11,15 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followup.calendar import WEEKDAY_NAMES, parse_clock_time
-
-#: Every requirement id of shared/spec/guidance.md, plus its conflict settlements K1-K3.
-GUIDANCE_IDS = frozenset(
-    [f"S0-{n}" for n in range(1, 12)]
-    + [f"S1-{n}" for n in range(1, 12)]
-    + [f"S2-{n}" for n in range(1, 14) if n != 5]
-    + [f"S2-5{letter}" for letter in "abcde"]
-    + ["K1", "K2", "K3"]
-)
+from followup.guidance import GUIDANCE_IDS as GUIDANCE_IDS  # re-exported
 
 Check = Callable[[Any], str | None]  # returns why the value is bad, or None
 
