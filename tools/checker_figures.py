@@ -74,9 +74,7 @@ def figures(messages: Iterable[Mapping[str, Any]], checker: Checker = check) -> 
             counts["false_error"] += bool(errors)
             counts["false_warning"] += bool(warnings)
             if errors or warnings:
-                misses.append(
-                    {**message, "why": "false alarm", "fired": sorted(errors | warnings)}
-                )
+                misses.append({**message, "why": "false alarm", "fired": sorted(errors | warnings)})
     return {
         "messages": counts["bad"] + counts["good"],
         "bad": counts["bad"],

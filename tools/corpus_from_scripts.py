@@ -26,10 +26,23 @@ from followup.scripts import KINDS, write  # noqa: E402
 
 OUTPUT = ROOT / "corpus" / "train" / "product-scripts.jsonl"
 INTERVIEWS = 12
-NAMES = ["Sam Lee", "Priya Natarajan", "José Álvarez", "Ngozi Okafor", "Kenji Tanaka", "Anne Dubois"]
+NAMES = [
+    "Sam Lee",
+    "Priya Natarajan",
+    "José Álvarez",
+    "Ngozi Okafor",
+    "Kenji Tanaka",
+    "Anne Dubois",
+]
 CONTACTS = ["Dana Ruiz", "Dr. Ingrid Solberg", "Mr Wei Zhang", "Ms Fatima Al-Sayed", "Tom Smith"]
 COMPANIES = ["Acme Analytics", "Hargreaves & Finch LLP", "Northwind Logistics", "City of Leeds"]
-ROLES = ["Senior Data Analyst", "Trainee Solicitor", "Staff Nurse", "Chef de Partie", "UX Researcher"]
+ROLES = [
+    "Senior Data Analyst",
+    "Trainee Solicitor",
+    "Staff Nurse",
+    "Chef de Partie",
+    "UX Researcher",
+]
 POINTS = [
     "the churn dashboard rebuild",
     "the new patient intake flow",

@@ -114,8 +114,7 @@ def _sentence(item: dict[str, Any], kind: str, writer: str, message: int, where:
 
 def bags(sentences: Iterable[Sentence], kinds: str) -> list[Counter[str]]:
     return [
-        Counter(feature for feature in features(s.text) if feature[0] in kinds)
-        for s in sentences
+        Counter(feature for feature in features(s.text) if feature[0] in kinds) for s in sentences
     ]
 
 
@@ -345,8 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.report:
         for name, figures in sentence_report(sentences, Config()).items():
-            print(f"{name:<28}{figures['labelled']:>6}{figures['precision']:>8.2f}"
-                  f"{figures['recall']:>8.2f}")
+            print(
+                f"{name:<28}{figures['labelled']:>6}{figures['precision']:>8.2f}"
+                f"{figures['recall']:>8.2f}"
+            )
         return 0
     if args.messages:
         whole = message_report(sentences, Config())

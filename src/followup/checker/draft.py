@@ -51,10 +51,13 @@ _NEGATION = re.compile(
 NEGATION_REACH = 40
 # Where the learned layer cuts a draft into sentences: an end mark or a line break.
 _SEGMENT_END = re.compile(r"[.!?…]+(?=[\s\"')\]]|$)|\n")
-# An end mark after one of these is an abbreviation's, not a sentence's ("Ms. Patel").
+# An end mark after one of these is an abbreviation's, not a sentence's ("Ms. Patel", "the
+# U.S. office", "at 9 a.m. on Monday").
 _ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:mr|ms|mrs|dr|st|prof|mx|jr|sr|vs|etc|no|e\.g|i\.e)\Z", re.I
+    r"(?<![\w.])(?:mr|ms|mrs|dr|st|prof|mx|jr|sr|vs|etc|no|(?:[a-z]\.)+[a-z])\Z", re.I
 )
+# Nor does a full stop end a sentence when the next word goes on in lower case.
+_GOES_ON = re.compile(r"[ \t]+[a-z]")
 
 
 def _mask(chars: list[str], start: int, end: int, fill: str) -> None:
@@ -131,8 +134,9 @@ class Draft:
         found = []
         start = 0
         for mark in _SEGMENT_END.finditer(voice):
-            if mark.group() != "\n" and _ABBREVIATION.search(
-                voice, max(0, mark.start() - 5), mark.start()
+            if mark.group() == "." and (
+                _ABBREVIATION.search(voice, max(0, mark.start() - 5), mark.start())
+                or _GOES_ON.match(voice, mark.end())
             ):
                 continue
             found.append((start, mark.end()))

@@ -236,6 +236,9 @@ def model_from_dict(document: Mapping[str, Any], label: str) -> ToneModel:
             str(feature): tuple((int(index), float(weight)) for index, weight in pairs)
             for feature, pairs in document["weights"].items()
         }
+        for feature, pairs in weights.items():
+            if any(not 0 <= index < len(categories) for index, _ in pairs):
+                raise ValueError(f"feature {feature!r} weighs a category the model lacks")
         return ToneModel(
             categories, bias, thresholds, weights, about=dict(document.get("about", {}))
         )
