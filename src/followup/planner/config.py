@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 from followup.calendar import WEEKDAY_NAMES, parse_clock_time
 from followup.domain.model import Effect, Reason
 from followup.policy import Policy
+
+#: How many filled-in reasons a compiled policy keeps (a few hundred cover a day's plans).
+REASON_MEMO = 4096
 
 
 @dataclass
@@ -60,13 +64,18 @@ class PlannerConfig:
         key = (rule_id, effect, *values.items())  # each call site passes the same order
         cached = self._reasons.get(key)
         if cached is None:
+            if len(self._reasons) >= REASON_MEMO:  # dates in words make keys without end
+                self._reasons.clear()
             rule = self.policy.rule(rule_id)
             says = rule.says.format(**{**rule.params, **values}) if "{" in rule.says else rule.says
             cached = self._reasons[key] = Reason(rule_id, says, rule.sources, effect)
         return cached
 
 
-_CONFIGS: dict[int, PlannerConfig] = {}
+#: Compiled configs of the policies in use, most recent last. Bounded: the policies come from
+#: `load_policy`'s bounded caches, and a config evicted here is simply compiled again.
+COMPILED_POLICIES = 32
+_CONFIGS: OrderedDict[int, PlannerConfig] = OrderedDict()
 
 
 def compile_policy(policy: Policy) -> PlannerConfig:
@@ -74,6 +83,9 @@ def compile_policy(policy: Policy) -> PlannerConfig:
     config = _CONFIGS.get(id(policy))
     if config is None or config.policy is not policy:
         config = _CONFIGS[id(policy)] = _compile(policy)
+        while len(_CONFIGS) > COMPILED_POLICIES:
+            _CONFIGS.popitem(last=False)
+    _CONFIGS.move_to_end(id(policy))
     return config
 
 

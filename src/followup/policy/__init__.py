@@ -73,7 +73,18 @@ def _load_file(path: Path) -> Policy:
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise PolicyError(str(path), "", f"cannot read it ({error})") from None
-    return _load_text(text, str(path))
+    return _load_cached(text, str(path))
+
+
+#: A user's policy file is read on every plan (it may have changed) but parsed and validated
+#: once per content: the same text gives the same `Policy` object, so the planner's compiled
+#: config is reused too. Bounded, so a long-running server with many files cannot grow.
+USER_POLICIES = 16
+
+
+@lru_cache(maxsize=USER_POLICIES)
+def _load_cached(text: str, source: str) -> Policy:
+    return _load_text(text, source)
 
 
 def _load_text(text: str, source: str) -> Policy:
