@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -67,8 +68,19 @@ def free_id(repo: Repository, base: str, taken: set[str] | None = None) -> str:
 
 
 def check_id(value: str) -> str:
-    if not value.strip() or len(value) > MAX_ID or any(c.isspace() for c in value):
-        raise InputError("id", f"must be 1 to {MAX_ID} characters without spaces (got {value!r})")
+    """An id fit for a URL path, a calendar UID and a file name: 1 to `MAX_ID` characters,
+    no spaces, no control or format characters, no slash."""
+    if (
+        not value.strip()
+        or len(value) > MAX_ID
+        or "/" in value
+        or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in value)
+    ):
+        raise InputError(
+            "id",
+            f"must be 1 to {MAX_ID} characters without spaces, control characters or "
+            f"slashes (got {value[: MAX_ID + 1]!r})",
+        )
     return value
 
 
@@ -147,7 +159,9 @@ class Tracker:
         with self.store.unit_of_work() as repo:
             obj = interview_to_dict(repo.interview(interview_id))
             obj.update(changes)
-            edited = interview_from_dict({k: v for k, v in obj.items() if v is not None})
+            edited = interview_from_dict(
+                {k: v for k, v in obj.items() if v is not None}, check_calendar=_check_calendar
+            )
             repo.replace_interview(edited, self.now())
             self._plan(repo, [edited])
         return edited
@@ -175,11 +189,10 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
+        from followup.domain.codec import check_moment
         from followup.domain.model import Attempt
 
-        at = at or self.local_now()
-        if at.tzinfo is None:
-            raise InputError("at", "must have a time zone")
+        at = check_moment(at or self.local_now(), "at")
         with self.store.unit_of_work() as repo:
             if purpose is None:
                 purpose = self._next_purpose(repo, interview_id)
@@ -244,6 +257,7 @@ class Tracker:
     def _insert(
         self, repo: Repository, interview: Interview, *, taken: set[str], replace: bool
     ) -> Interview:
+        _check_calendar(interview.country, interview.subdivision)  # plannable, or not stored
         if interview.id is None:
             interview = _with_id(interview, free_id(repo, slug(interview.company), taken))
         interview_id = check_id(interview.id or "")
@@ -267,6 +281,15 @@ class Tracker:
         from followup.services import planning
 
         return planning.next_purpose(self, repo.interview(interview_id))
+
+
+def _check_calendar(country: str, subdivision: str | None) -> None:
+    """`InputError` on `country` or `subdivision` when no holiday calendar exists for them:
+    every path that stores an interview checks, so no stored record is one the planner
+    cannot plan."""
+    from followup.calendar import check_calendar
+
+    check_calendar(country, subdivision)
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:
