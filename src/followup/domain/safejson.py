@@ -118,8 +118,9 @@ def _has_surrogate(text: str) -> bool:
 
 
 def check_tree(value: Any, field: str = "input") -> None:
-    """Refuse nesting deeper than `MAX_DEPTH` and strings that are not valid Unicode (lone
-    surrogates), naming the path (`interviewers[0].name`). Iterative: no recursion limit."""
+    """Refuse nesting deeper than `MAX_DEPTH`, strings that are not valid Unicode (lone
+    surrogates) and `HugeNumber`s, naming the path (`interviewers[0].name`). Iterative: no
+    recursion limit."""
     stack: list[tuple[Any, str, int]] = [(value, "", 0)]
     while stack:
         item, path, depth = stack.pop()
@@ -127,6 +128,8 @@ def check_tree(value: Any, field: str = "input") -> None:
             raise InputError(path or field, TOO_DEEP)
         if isinstance(item, str):
             _check_text(item, path or field)
+        elif isinstance(item, HugeNumber):
+            raise InputError(path or field, f"is a number of {item.digits} digits; too long")
         elif isinstance(item, dict):
             for key, child in item.items():
                 _check_text(key, f"{path}.{key!a}" if path else ascii(key))

@@ -44,10 +44,26 @@ MAX_ID = 100
 def database_path(env: Env, db: str | Path | None = None) -> Path:
     """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
     if db:
-        return Path(db)
+        return _file_path(str(db), "--db")
     if override := env.environ.get("FOLLOWUP_DB"):
-        return Path(override)
+        return _file_path(override, "FOLLOWUP_DB")
     return env.data_dir() / DB_FILE
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _file_path(value: str, field: str) -> Path:
+    """A database given as a path; a URL (`postgresql://...`) is refused, never taken for
+    a file name: the store is one SQLite file."""
+    if _URL.match(value):
+        scheme = value.partition(":")[0]
+        raise InputError(
+            field,
+            f"{scheme}:// databases are not supported; give the path of a SQLite file "
+            "(Followup keeps its store in one file)",
+        )
+    return Path(value)
 
 
 def slug(text: str) -> str:
