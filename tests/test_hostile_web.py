@@ -161,3 +161,30 @@ def test_a_read_only_store_is_a_503_and_an_explaining_page(tmp_path: Path) -> No
         page = client.post("/interviews/new", data=form, follow_redirects=False)
         assert page.status_code == 503 and "read-only" in page.text
     app.state.web.tracker.close()
+
+
+def test_put_status_and_docs_web_md_agree_that_if_match_is_required(client: TestClient) -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "web.md").read_text()
+    row = next(line for line in docs.splitlines() if "PUT /interviews/{id}/status" in line)
+    assert "`If-Match` required: 428 without, 409 if it changed" in row
+    added = client.post("/api/v1/interviews", json=example())
+    url = "/api/v1/interviews/acme-analyst/status"
+    assert client.put(url, json={"status": "offer"}).status_code == 428
+    stale = client.put(url, json={"status": "offer"}, headers={"If-Match": '"0000"'})
+    assert stale.status_code == 409
+    done = client.put(url, json={"status": "offer"}, headers={"If-Match": added.headers["etag"]})
+    assert done.status_code == 200 and done.json()["status"] == "offer"
+
+
+def test_docs_security_md_names_only_tests_that_exist() -> None:
+    import re
+
+    root = Path(__file__).parent.parent
+    text = (root / "docs" / "security.md").read_text()
+    named = re.findall(r"`(tests/[\w/.-]+?)(?:::(\w+))?`", text)
+    assert len(named) >= 10
+    for path, test in named:
+        assert (root / path).exists(), path
+        if test:
+            assert f"def {test}(" in (root / path).read_text(), (path, test)
+    assert "../shared" not in text

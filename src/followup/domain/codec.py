@@ -234,7 +234,7 @@ def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]
     if not isinstance(value, dict):
         raise _fail(path, f"must be an object, got {_kind(value)}")
     if not allowed.issuperset(value):  # no set is built on the common, valid path
-        name = sorted(value.keys() - allowed)[0]
+        name = sorted(map(str, value.keys() - allowed))[0] or '""'  # an empty key too
         raise _fail(f"{path}.{name}" if path else name, "unknown field")
     return value
 
