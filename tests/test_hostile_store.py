@@ -68,7 +68,7 @@ def test_a_database_path_through_a_file_is_one_line_and_exit_2(tmp_path: Path) -
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     cli = Cli(tmp_path)
-    _one_line_exit_2(cli("list", "--db", str(blocker / "followup.db")), str(blocker))
+    _one_line_exit_2(cli("list", "--db", str(blocker / "followup.db")), f"{blocker} is a file")
     _one_line_exit_2(cli("add", "--from", str(EXAMPLE), "--db", str(blocker / "x" / "f.db")))
 
 

@@ -36,8 +36,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         try:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            why = error.strerror or str(error)
-            raise StoreError(f"cannot open the database {target}: its folder ({why})") from None
+            blocker = next((p for p in Path(target).parents if p.exists() and not p.is_dir()), None)
+            why = f"{blocker} is a file, not a folder" if blocker else error.strerror or str(error)
+            raise StoreError(f"cannot open the database {target}: {why}") from None
     try:
         connection = sqlite3.connect(
             target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
