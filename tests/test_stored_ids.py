@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.tracker_support import Cli, example
+from tests.tracker_support import Cli, cli_with_example, example
 
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
-    cli = Cli(tmp_path)
-    path = tmp_path / "interview.json"
-    path.write_text(json.dumps(example()))
-    assert cli("add", "--from", str(path)).status == 0
-    return cli
+    return cli_with_example(tmp_path)
 
 
 def test_plan_of_a_stored_interview_is_the_contract_plan(cli: Cli) -> None:

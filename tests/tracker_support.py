@@ -67,3 +67,13 @@ class Cli:
         status = main(list(args), env=env)
         assert isinstance(env.stdout, io.StringIO) and isinstance(env.stderr, io.StringIO)
         return Result(status, env.stdout.getvalue(), env.stderr.getvalue())
+
+
+def cli_with_example(home: Path) -> Cli:
+    """A `Cli` whose store holds the example interview (`acme-analyst`)."""
+    cli = Cli(home)
+    path = home / "interview.json"
+    path.write_text(json.dumps(example()))
+    added = cli("add", "--from", str(path))
+    assert added.status == 0, added.err
+    return cli

@@ -13,7 +13,6 @@ Every key is validated when set and when read; a bad file names the key and why.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -34,11 +33,14 @@ def _country(value: str) -> str:
 
 
 def user_zone(name: str) -> ZoneInfo:
-    """An IANA zone, or `InputError` on `timezone` (kept off the codec for a fast start)."""
+    """An IANA zone, or `InputError` on `timezone` (kept off the codec for a fast start;
+    the same refusals: too long, a tzdata folder such as "America", not a zone)."""
     try:
+        if len(name) > 255 or "\0" in name:
+            raise ValueError(name)
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError("timezone", f"unknown IANA time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise InputError("timezone", f"unknown IANA time zone {name[:60]!r}") from None
 
 
 def _timezone(value: str) -> str:
@@ -130,10 +132,9 @@ def save_settings(env: Env, settings: Settings) -> Path:
     # JSON string escapes are valid TOML basic-string escapes.
     for key, value in settings.as_dict().items():
         lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    return path
+    from followup.files import write_atomically
+
+    return write_atomically(path, "\n".join(lines) + "\n", str(path))
 
 
 def change_setting(env: Env, key: str, value: str | None) -> Settings:

@@ -7,31 +7,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from followup.context import Env
+from followup.domain import safejson
 from followup.domain.codec import interview_from_dict, parse_date
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
+from followup.files import read_text_file
 
 
 def read_text(env: Env, source: str, field: str) -> str:
     """The text of `source`: a file path, or `-` for standard input; errors name `field`."""
     if source == "-":
-        return env.stdin.read()
-    try:
-        return Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(field, f"no such file: {source}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(field, f"cannot read {source} ({error})") from None
+        text = env.stdin.read(safejson.MAX_BYTES + 1)
+        safejson.check_size(len(text), field)
+        return text
+    return read_text_file(source, field)
 
 
 def read_interview(env: Env, source: str, field: str) -> Interview:
     """The one interview object in `source`; errors name `field`, the file and the field."""
     try:
-        obj: Any = json.loads(read_text(env, source, field))
+        obj: Any = safejson.decode(read_text(env, source, field), field)
     except json.JSONDecodeError as error:
         raise InputError(field, f"{source} is not one JSON interview object ({error})") from None
     try:

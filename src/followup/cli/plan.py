@@ -14,7 +14,7 @@ from followup.cli.inputs import parse_today, read_text
 from followup.cli.tracked import db_option, open_tracker
 from followup.context import Env
 from followup.domain.codec import interview_from_dict, plan_to_dict, plan_to_json
-from followup.domain.errors import InputError
+from followup.domain.errors import InputError, InputErrors
 from followup.domain.jsonlines import parse_all, read_objects
 from followup.domain.model import Interview
 from followup.policy import Policy, load_policy
@@ -63,6 +63,15 @@ def interviews_from_text(text: str) -> tuple[list[Interview], bool]:
 @click.option(
     "--format", "output", type=click.Choice(["json", "text"]), default="json", show_default=True
 )
+@click.option(
+    "--errors",
+    "errors_as",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: each bad input line as one JSON object on stderr "
+    '({"line": 3, "field": "timezone", "why": "..."}), for scripts.',
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -72,7 +81,8 @@ def command(
     today: str | None,
     policy_ref: str | None,
     output: str,
-) -> None:
+    errors_as: str,
+) -> int | None:
     """Plan the follow-ups of one interview (or many, as JSON Lines), or of the interview
     stored under ID."""
     env = env_of(ctx)
@@ -88,10 +98,24 @@ def command(
         interviews, several = [tracker.interview(interview_id)], False
         day = day or tracker.today()  # the user's day, as `followup today` counts it
     else:
-        interviews, several = interviews_from_text(read_text(env, source or "-", "--input"))
+        try:
+            interviews, several = interviews_from_text(read_text(env, source or "-", "--input"))
+        except InputErrors as bad:
+            if errors_as == "text":
+                raise
+            for error in bad.errors:
+                env.stderr.write(json.dumps(error_object(error), ensure_ascii=False) + "\n")
+            return 2
     # Every line was validated above, so nothing is half-written: stream the plans out.
     for chunk in render_plans(env, interviews, day, policy, output, several, settings.timezone):
         env.stdout.write(chunk)
+    return None
+
+
+def error_object(error: InputError) -> dict[str, object]:
+    """One bad line for a script: its line number (null when not one line's), the field
+    ("" for the whole line) and why."""
+    return {"line": error.line, "field": error.field, "why": error.why}
 
 
 def render_plans(

@@ -6,7 +6,6 @@ Each is a few lines around one `Tracker` call (services/tracker.py).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -14,10 +13,12 @@ import click
 from followup.cli import env_of
 from followup.cli.tracked import F, ask, confirm, db_option, open_tracker
 from followup.context import Env
+from followup.domain import safejson
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, Interview, InterviewStatus, Outcome, Purpose
 from followup.exports import step_words
+from followup.files import read_text_file
 from followup.services.moments import moment_from_text
 from followup.services.tracker import Tracker
 
@@ -117,10 +118,8 @@ def _new_interview(env: Env, tracker: Tracker, given: dict[str, Any]) -> Intervi
 
 def _from_file(path: str) -> Interview:
     try:
-        value = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("--from", f"no such file: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        value = safejson.decode(read_text_file(path, "--from"), "--from")
+    except json.JSONDecodeError as error:
         raise InputError("--from", f"cannot read {path} as JSON ({error})") from None
     return interview_from_dict(value)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -10,6 +9,7 @@ import click
 from followup.cli import env_of
 from followup.cli.tracked import db_option, open_tracker
 from followup.domain.errors import InputError
+from followup.files import check_target, write_atomically
 
 
 @click.command("import")
@@ -52,13 +52,11 @@ def export(ctx: click.Context, db: str | None, file_format: str | None,
 
     if file_format is None:
         raise InputError("format", "choose one of --json, --jsonl, --csv, --ics")
+    if output is not None:
+        check_target(output, "--output")  # before the work, and again as it writes
     text = export_text(open_tracker(ctx, db), file_format)
     if output is None:
         env_of(ctx).stdout.write(text)
         return
-    target = Path(output)
-    temporary = target.with_name(target.name + ".tmp")
     newline = "" if file_format == "ics" else None  # the calendar's CRLFs, untouched
-    with temporary.open("w", encoding="utf-8", newline=newline) as handle:
-        handle.write(text)
-    os.replace(temporary, target)
+    write_atomically(output, text, "--output", newline=newline)

@@ -34,6 +34,7 @@ from followup.domain.model import (
     ScheduledVia,
     Step,
 )
+from followup.domain.safejson import HugeNumber
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -71,7 +72,16 @@ _DATETIME_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})\Z"
 )
 _COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
+#: Control characters no text field may hold (tab and line breaks are text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT = 2000
+#: The years a date may fall in: a plan looks a year or so past its interview, and the
+#: holiday tables and `datetime` itself end at year 9999 (docs/security.md, limits).
+MIN_YEAR, MAX_YEAR = 1970, 2199
+#: IANA names are at most a few dozen characters; the file system's limit is 255.
+MAX_ZONE = 255
+#: How much of a bad value an error message quotes.
+SHOWN = 60
 
 
 def _fail(path: str, why: str) -> InputError:
@@ -92,6 +102,9 @@ def _text(value: Any, path: str, *, required: bool = False) -> str | None:
         return None
     if len(text) > MAX_TEXT:
         raise _fail(path, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
+    control = _CONTROL.search(text)
+    if control is not None:
+        raise _fail(path, f"contains a control character (U+{ord(control.group()):04X})")
     return text
 
 
@@ -101,9 +114,21 @@ def _required_text(value: Any, path: str) -> str:
     return text
 
 
+def shown(value: Any) -> str:
+    """A bad value as an error message quotes it: strings in short `repr`, others by kind
+    (never the `repr` of a deep or huge structure)."""
+    if not isinstance(value, str):
+        return _kind(value)
+    if len(value) > SHOWN:
+        return f"{value[:SHOWN]!r}... ({len(value)} characters)"
+    return repr(value)
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
+    if isinstance(value, HugeNumber):
+        return f"a number of {value.digits} digits"
     return {
         bool: "a boolean",
         int: "a number",
@@ -126,7 +151,7 @@ def _enum(cls: type[E], value: Any, path: str) -> E | None:
     member = members.get(value) if isinstance(value, str) else None
     if member is None:
         choices = ", ".join(member.value for member in cls)
-        raise _fail(path, f"must be one of {choices} (got {value!r})")
+        raise _fail(path, f"must be one of {choices} (got {shown(value)})")
     return member  # type: ignore[return-value]
 
 
@@ -143,11 +168,29 @@ def parse_date(value: Any, path: str) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise _fail(path, f"must be a date YYYY-MM-DD (got {value!r})")
+        raise _fail(path, f"must be a date YYYY-MM-DD (got {shown(value)})")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as error:
         raise _fail(path, f"is not a real date ({error})") from None
+    check_year(day.year, path)
+    return day
+
+
+def check_year(year: int, path: str) -> None:
+    """Refuse a year outside `MIN_YEAR`..`MAX_YEAR` (no plan can be made for it)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _fail(path, f"must be in the years {MIN_YEAR} to {MAX_YEAR} (got {year})")
+
+
+def check_moment(moment: dt.datetime, path: str) -> dt.datetime:
+    """An aware moment whose year, here and in UTC, is one a plan can be made for."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _fail(path, "must have a time zone")
+    check_year(moment.year, path)
+    if moment.year in (MIN_YEAR, MAX_YEAR):  # only the end years can cross over in UTC
+        check_year(moment.astimezone(dt.UTC).year, path)
+    return moment
 
 
 def parse_datetime(value: Any, path: str) -> dt.datetime:
@@ -158,28 +201,40 @@ def parse_datetime(value: Any, path: str) -> dt.datetime:
         raise _fail(
             path,
             f"must be an RFC 3339 date-time with an offset, "
-            f"like 2026-11-20T10:00:00-05:00 (got {value!r})",
+            f"like 2026-11-20T10:00:00-05:00 (got {shown(value)})",
         )
     try:
-        return dt.datetime.fromisoformat(value.upper())
+        moment = dt.datetime.fromisoformat(value.upper())
     except ValueError as error:
         raise _fail(path, f"is not a real date-time ({error})") from None
+    return check_moment(moment, path)
+
+
+def zone(name: str, path: str = "timezone") -> ZoneInfo:
+    """An IANA zone by name; raises `InputError` on `path` when unknown."""
+    found = _zone(name)
+    if found is None:
+        raise _fail(path, f"unknown IANA time zone {shown(name)}")
+    return found
 
 
 @lru_cache(maxsize=512)
-def zone(name: str) -> ZoneInfo:
-    """An IANA zone by name; raises `InputError` on `timezone` when unknown."""
+def _zone(name: str) -> ZoneInfo | None:
+    """The zone, or None for anything that is not one: too long, a tzdata folder
+    ("America"), a path, a file that is not a zone."""
+    if not name or len(name) > MAX_ZONE or "\0" in name:
+        return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _fail("timezone", f"unknown IANA time zone {name!r}") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise _fail(path, f"must be an object, got {_kind(value)}")
     if not allowed.issuperset(value):  # no set is built on the common, valid path
-        name = sorted(value.keys() - allowed)[0]
+        name = sorted(map(str, value.keys() - allowed))[0] or '""'  # an empty key too
         raise _fail(f"{path}.{name}" if path else name, "unknown field")
     return value
 
@@ -272,7 +327,7 @@ def _country(value: Any) -> str:
     if value is None:
         return "US"
     if not isinstance(value, str) or not _COUNTRY_RE.match(value.upper()):
-        raise _fail("country", f"must be an ISO 3166 two-letter code like US (got {value!r})")
+        raise _fail("country", f"must be an ISO 3166 two-letter code like US (got {shown(value)})")
     return value.upper()
 
 

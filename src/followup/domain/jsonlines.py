@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from followup.domain import safejson
 from followup.domain.errors import InputError, InputErrors
 
 T = TypeVar("T")
@@ -20,9 +21,11 @@ def read_objects(text: str) -> list[tuple[int, Any]]:
     if not text.strip():
         raise InputErrors([InputError("input", "is empty: expected an interview object", 1)])
     try:
-        whole = json.loads(text)
+        whole = safejson.decode(text)
     except json.JSONDecodeError:
         return _json_lines(text)
+    except InputError as error:
+        raise InputErrors([error.at_line(1)]) from None
     if isinstance(whole, list):
         return [(n, item) for n, item in enumerate(whole, start=1)]
     return [(1, whole)]
@@ -34,11 +37,14 @@ def _json_lines(text: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            objects.append((number, orjson.loads(line)))  # 2-3x json.loads on the batch path
+            obj = orjson.loads(line)  # 2-3x json.loads on the batch path
         except orjson.JSONDecodeError as error:
             errors.append(
                 InputError("", f"not valid JSON ({error.msg}, column {error.colno})", number)
             )
+            continue
+        # orjson itself refuses lone surrogates, nesting past 1,024 and over-long numbers.
+        objects.append((number, obj))
     if errors:
         raise InputErrors(errors[:MAX_REPORTED])
     return objects

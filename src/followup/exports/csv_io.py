@@ -18,6 +18,7 @@ from typing import Any
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
+from followup.domain.safejson import MAX_BYTES
 from followup.exports import Located, at_row
 from followup.services.moments import moment_from_text
 
@@ -32,6 +33,9 @@ COLUMNS = (
 #: Written on export for people to read; ignored on import (JSON carries attempts losslessly).
 OUTPUT_ONLY = frozenset({"attempts", "last_attempt"})
 POINT_SEPARATOR = "; "
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP CSV injection):
+#: the export puts a `'` before it, which spreadsheets show as text and the import removes.
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 #: Other trackers' headers (normalised: lower case, words joined by "_") -> our column.
 ALIASES: dict[str, str] = {
@@ -99,18 +103,61 @@ def _mapping(headers: list[str]) -> tuple[dict[str, str], list[str]]:
 
 def read_csv(text: str, defaults: CsvDefaults) -> CsvImport:
     """Every row as an interview, or `InputError` for the first row that cannot be one."""
+    # A cell as long as the file may be: an over-long one is refused by its column's rule,
+    # naming the column, instead of by the csv module's 131,072-character limit.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    mapping, ignored = _mapping(list(reader.fieldnames or []))
+    try:
+        mapping, ignored = _mapping(list(reader.fieldnames or []))
+    except csv.Error as error:
+        raise InputError("header", f"is not CSV ({error})") from None
     if "company" not in mapping.values():
         raise InputError("header", "no company column (see docs/tracker.md for the columns)")
     located = []
-    for number, raw in enumerate(reader, start=2):
-        values = {mapping[h]: v.strip() for h, v in raw.items() if h in mapping and v and v.strip()}
+    rows = iter(reader)
+    number = 1
+    while True:
+        number += 1
+        try:
+            raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise InputError(f"row {number}", f"is not CSV ({_csv_why(error)})") from None
+        values = {mapping[h]: _cell(v) for h, v in raw.items() if h in mapping and _cell(v)}
         try:
             located.append((f"row {number}", _interview(values, defaults)))
         except InputError as error:
-            raise at_row(error, f"row {number}") from None
+            raise at_row(InputError(column_of(error.field), error.why), f"row {number}") from None
     return CsvImport(located, ignored)
+
+
+def column_of(field: str) -> str:
+    """The CSV column a codec error names (`interviewers[0].email` -> contact_email)."""
+    head, _, tail = field.partition(".")
+    if head.startswith("interviewers") and tail:
+        return f"contact_{tail}"
+    if head == "candidate" and tail:
+        return f"candidate_{tail}"
+    return field
+
+
+def _csv_why(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    return text
+
+
+def _cell(value: Any) -> str:
+    """A cell's text: trimmed, with the export's formula guard (a leading `'` before
+    = + - @) taken off again; "" for a missing cell."""
+    if not isinstance(value, str):
+        return ""  # a short row's missing cells (None) or a long row's extras (a list)
+    text: str = value.strip()
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 def _interview(values: dict[str, str], defaults: CsvDefaults) -> Interview:
@@ -148,7 +195,9 @@ def _status(word: str | None) -> str | None:
 
 
 def _whole(text: str) -> int | str:
-    return int(text) if text.isdigit() else text
+    """A whole number in ASCII digits ("²" and "٣" are digits to `str.isdigit`, not to
+    `int`); anything else goes on as text, for the codec to refuse on its field."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else text
 
 
 def _candidate(values: dict[str, str], defaults: CsvDefaults) -> dict[str, str | None]:
@@ -200,4 +249,10 @@ def _row(interview: Interview) -> list[str]:
         "attempts": len(interview.attempts),
         "last_attempt": last and f"{last.at.isoformat()} {last.channel} {last.outcome}",
     }  # fmt: skip
-    return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
+    return [neutralised("" if values[c] is None else str(values[c])) for c in COLUMNS]
+
+
+def neutralised(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP): one beginning
+    with = + - @ (or a tab or carriage return) gets a leading `'`."""
+    return f"'{cell}" if cell[:1] in FORMULA_STARTS else cell

@@ -8,6 +8,7 @@ data and clock give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from followup.domain.model import Channel, Interview, Plan, Step, StepStatus
@@ -23,9 +24,23 @@ SCRIPT_LINES = 6
 Planned = tuple[Interview, Plan, dict[int, str]]
 
 
+#: Line breaks of every kind, which a multi-line value keeps as RFC 5545's `\n`.
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: The rest of RFC 5545's CONTROL (NUL to US, DEL) and the C1 controls: never in a value.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def ics_text(text: str, *, lines: bool = False) -> str:
+    """A TEXT value with no control character (RFC 5545 3.3.11): NUL, VT, FF, FS to US,
+    DEL and the C1 controls become spaces; line breaks (CR, LF, NEL, U+2028, U+2029)
+    become one LF when `lines` (the library writes it as `\n`), else a space."""
+    text = _BREAKS.sub("\n" if lines else " ", text)
+    return _CONTROLS.sub(" ", text)
+
+
 def uid(interview_id: str, step: Step, occurrence: int) -> str:
     """Stable per interview and step: `acme-analyst.status.1@followup`."""
-    return f"{interview_id}.{step.purpose.value}.{occurrence}@followup"
+    return ics_text(f"{interview_id}.{step.purpose.value}.{occurrence}@followup")
 
 
 def write_ics(planned: Iterable[Planned], now: dt.datetime) -> str:
@@ -58,17 +73,17 @@ def _event(interview: Interview, step: Step, occurrence: int, script: str, now: 
     event.add("dtstamp", now.astimezone(dt.UTC))
     event.add("dtstart", step.best)
     event.add("dtend", step.best + DURATION[step.channel])
-    event.add("summary", f"{step_words(step.purpose.value, step.channel.value).capitalize()} "
-                         f"to {contact.name} ({interview.company})")  # fmt: skip
+    what = step_words(step.purpose.value, step.channel.value).capitalize()
+    event.add("summary", ics_text(f"{what} to {contact.name} ({interview.company})"))
     reach = ", ".join(x for x in (contact.phone, contact.email) if x) or "no phone or e-mail"
     lines = [f"{contact.name}: {reach}", f"{interview.role} at {interview.company}",
              f"Window: {step.earliest.isoformat()} to {step.latest.isoformat()}"]  # fmt: skip
     if script:
         lines += ["", script]
-    event.add("description", "\n".join(lines))
+    event.add("description", ics_text("\n".join(lines), lines=True))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Follow up with {contact.name}")
+    alarm.add("description", ics_text(f"Follow up with {contact.name}"))
     alarm.add("trigger", -REMINDER)
     event.add_component(alarm)
     return event

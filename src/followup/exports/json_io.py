@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from followup.domain import safejson
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
 from followup.exports import Located, at_row
@@ -17,9 +18,10 @@ from followup.exports import Located, at_row
 def read_interviews(text: str) -> list[Located]:
     """Interviews from a JSON array (`row N` in errors) or JSON Lines (`line N`)."""
     stripped = text.lstrip()
+    safejson.check_size(len(text), "FILE")
     if stripped.startswith("["):
         try:
-            items = json.loads(text)
+            items = safejson.decode(text, "FILE")
         except json.JSONDecodeError as error:
             raise InputError("", f"not valid JSON: {error.msg} (line {error.lineno})") from None
         return [_interview(item, f"row {n}") for n, item in enumerate(items, start=1)]
@@ -28,9 +30,11 @@ def read_interviews(text: str) -> list[Located]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = safejson.decode(line, "")
         except json.JSONDecodeError as error:
             raise InputError(f"line {number}", f"not valid JSON ({error.msg})") from None
+        except InputError as error:
+            raise at_row(error, f"line {number}") from None
         located.append(_interview(item, f"line {number}"))
     return located
 

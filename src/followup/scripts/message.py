@@ -11,10 +11,11 @@ import email.policy
 import math
 from dataclasses import dataclass, field
 from email.message import EmailMessage
-from email.utils import formataddr
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
+from followup.domain.errors import InputError
+from followup.scripts.addresses import ascii_address, header_text, mailbox
 from followup.scripts.facts import Placeholder
 
 #: Roles of a section: words to say on the call, an aside (say it only if that happens),
@@ -57,7 +58,11 @@ class Message:
     body: str
     subject: str | None = None
     to: str | None = None
-    sender: str | None = None
+    sender: str | None = None  # the candidate's address (From)
+    sender_name: str | None = None
+    #: The contract fields `to` and `sender` came from, named when a draft cannot carry them.
+    to_field: str = "interviewers[0].email"
+    sender_field: str = "candidate.email"
     phone: str | None = None  # the contact's number, for a call, voicemail, text or checklist
     purpose: str = "status"  # the plan step's purpose it was written for
     sections: list[Section] = field(default_factory=list)
@@ -68,8 +73,14 @@ class Message:
         """A `mailto:` link that opens this email in the user's mail program."""
         if self.subject is None:
             return None
-        query = f"subject={quote(self.subject)}&body={quote(self.body)}"
-        return f"mailto:{quote(self.to or '', safe='@')}?{query}"
+        to = ""  # one recipient at most: an address the draft cannot carry is left for you
+        if self.to:
+            try:
+                to = ascii_address(self.to, self.to_field)
+            except InputError:
+                to = ""
+        query = f"subject={quote(header_text(self.subject))}&body={quote(self.body)}"
+        return f"mailto:{quote(to, safe='@')}?{query}"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `followup script --format json`."""
@@ -120,15 +131,17 @@ class Message:
         return "\n".join(lines).rstrip("\n") + "\n"
 
     def to_eml(self) -> str:
-        """An RFC 5322 draft (Subject, To when known, plain-text body) for a mail program."""
+        """An RFC 5322 draft (Subject, To and From when known, plain-text body) for a mail
+        program: one of each header whatever the interview holds (`scripts/addresses.py`);
+        `InputError` naming the field for an address a draft cannot carry."""
         if self.subject is None:
             raise ValueError(f"a {self.kind} is not an email")
         draft = EmailMessage(policy=email.policy.default)
-        draft["Subject"] = self.subject
+        draft["Subject"] = header_text(self.subject)
         if self.to:
-            draft["To"] = _recipient_header(self.contact, self.to)
+            draft["To"] = mailbox(self.contact, self.to, self.to_field)
         if self.sender:
-            draft["From"] = self.sender
+            draft["From"] = mailbox(self.sender_name, self.sender, self.sender_field)
         draft["X-Unsent"] = "1"  # Outlook and others open it as a draft to send
         draft.set_content(self.body + "\n")
         return draft.as_string()
@@ -147,22 +160,6 @@ class Message:
             if self.to
             else f"{self.contact} [{self.contact}'s email address]"
         )
-
-
-def _recipient_header(name: str, address: str) -> str:
-    """`Name <address>`, or the bare address when the stdlib would not read the name back
-    unchanged (its folding of long non-ASCII names with specials is not lossless)."""
-    named = formataddr((name, address))
-    probe = EmailMessage(policy=email.policy.default)
-    probe["To"] = named
-    try:
-        reread = email.message_from_string(probe.as_string(), policy=email.policy.default)
-        (mailbox,) = reread["To"].addresses
-        if (mailbox.display_name, mailbox.addr_spec) == (name, address):
-            return named
-    except Exception:  # any parse failure of the stdlib means: do not risk the name
-        pass
-    return address
 
 
 def _quote(text: str) -> str:

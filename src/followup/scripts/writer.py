@@ -17,6 +17,7 @@ from pathlib import Path
 
 from followup.domain.errors import InputError, PolicyError
 from followup.domain.model import Interview, Purpose
+from followup.scripts.addresses import header_text
 from followup.scripts.facts import Facts, Placeholder, gather, one_line
 from followup.scripts.message import SECTION_ROLES, Message, Section, sms_length
 from followup.scripts.templates import render
@@ -87,9 +88,10 @@ def _address_to(message: Message, interview: Interview, candidate: str) -> None:
     contact = interview.primary_contact
     emailed = message.channel == "email"
     message.to = _address(contact.email) if emailed else None
+    message.to_field = f"interviewers[{interview.interviewers.index(contact)}].email"
     message.phone = one_line(contact.phone) if contact.phone and not emailed else None
-    sender = _address(interview.candidate.email)
-    message.sender = f"{candidate} <{sender}>" if sender else None
+    message.sender = _address(interview.candidate.email)
+    message.sender_name = candidate if message.sender else None
 
 
 def _kind_and_template(kind: str, channel: str | None) -> tuple[Kind, str]:
@@ -171,7 +173,7 @@ def _read(rendered: str, kind: str, info: Kind, facts: Facts, source: str) -> Me
         check_kind=info.check_kind,
         contact=str(facts.values["contact"]),
         body=_body(rest, sections),
-        subject=subject,
+        subject=None if subject is None else header_text(subject),
         sections=sections,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from followup.domain.codec import parse_datetime, zone
+from followup.domain.codec import check_moment, parse_datetime, zone
 from followup.domain.errors import InputError
 
 _LOCAL_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?\Z")
@@ -33,4 +33,4 @@ def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetim
         time = NOON if match.group(2) is None else dt.time(int(match.group(2)), int(match.group(3)))
     except ValueError as error:
         raise InputError(field, f"is not a real date and time ({error})") from None
-    return dt.datetime.combine(day, time, tzinfo=zone(zone_name))
+    return check_moment(dt.datetime.combine(day, time, tzinfo=zone(zone_name)), field)

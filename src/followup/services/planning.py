@@ -160,14 +160,19 @@ def refresh(tracker: Tracker) -> int:
         stale = repo.needing_a_plan(today) if current else ["(all)"]
     if not stale:
         return 0
-    with tracker.store.unit_of_work() as repo:
-        if _check_stamp(tracker, repo):
-            tracker.env.stderr.write(
-                f"followup: the policy changed ({tracker.settings.policy or 'default'}): "
-                "recomputing every stored plan\n"
-            )
-        ids = repo.needing_a_plan(today)
-        store_plans(tracker, repo, [repo.interview(i) for i in ids])
+    from followup.store import StoreBusy
+
+    try:
+        with tracker.store.unit_of_work() as repo:
+            if _check_stamp(tracker, repo):
+                tracker.env.stderr.write(
+                    f"followup: the policy changed ({tracker.settings.policy or 'default'}): "
+                    "recomputing every stored plan\n"
+                )
+            ids = repo.needing_a_plan(today)
+            store_plans(tracker, repo, [repo.interview(i) for i in ids])
+    except StoreBusy:
+        return 0  # another program is writing: read what is stored, refresh next time
     return len(ids)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -43,10 +44,26 @@ MAX_ID = 100
 def database_path(env: Env, db: str | Path | None = None) -> Path:
     """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
     if db:
-        return Path(db)
+        return _file_path(str(db), "--db")
     if override := env.environ.get("FOLLOWUP_DB"):
-        return Path(override)
+        return _file_path(override, "FOLLOWUP_DB")
     return env.data_dir() / DB_FILE
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _file_path(value: str, field: str) -> Path:
+    """A database given as a path; a URL (`postgresql://...`) is refused, never taken for
+    a file name: the store is one SQLite file."""
+    if _URL.match(value):
+        scheme = value.partition(":")[0]
+        raise InputError(
+            field,
+            f"{scheme}:// databases are not supported; give the path of a SQLite file "
+            "(Followup keeps its store in one file)",
+        )
+    return Path(value)
 
 
 def slug(text: str) -> str:
@@ -67,8 +84,19 @@ def free_id(repo: Repository, base: str, taken: set[str] | None = None) -> str:
 
 
 def check_id(value: str) -> str:
-    if not value.strip() or len(value) > MAX_ID or any(c.isspace() for c in value):
-        raise InputError("id", f"must be 1 to {MAX_ID} characters without spaces (got {value!r})")
+    """An id fit for a URL path, a calendar UID and a file name: 1 to `MAX_ID` characters,
+    no spaces, no control or format characters, no slash."""
+    if (
+        not value.strip()
+        or len(value) > MAX_ID
+        or "/" in value
+        or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in value)
+    ):
+        raise InputError(
+            "id",
+            f"must be 1 to {MAX_ID} characters without spaces, control characters or "
+            f"slashes (got {value[: MAX_ID + 1]!r})",
+        )
     return value
 
 
@@ -147,7 +175,9 @@ class Tracker:
         with self.store.unit_of_work() as repo:
             obj = interview_to_dict(repo.interview(interview_id))
             obj.update(changes)
-            edited = interview_from_dict({k: v for k, v in obj.items() if v is not None})
+            edited = interview_from_dict(
+                {k: v for k, v in obj.items() if v is not None}, check_calendar=_check_calendar
+            )
             repo.replace_interview(edited, self.now())
             self._plan(repo, [edited])
         return edited
@@ -175,11 +205,10 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
+        from followup.domain.codec import check_moment
         from followup.domain.model import Attempt
 
-        at = at or self.local_now()
-        if at.tzinfo is None:
-            raise InputError("at", "must have a time zone")
+        at = check_moment(at or self.local_now(), "at")
         with self.store.unit_of_work() as repo:
             if purpose is None:
                 purpose = self._next_purpose(repo, interview_id)
@@ -244,6 +273,7 @@ class Tracker:
     def _insert(
         self, repo: Repository, interview: Interview, *, taken: set[str], replace: bool
     ) -> Interview:
+        _check_calendar(interview.country, interview.subdivision)  # plannable, or not stored
         if interview.id is None:
             interview = _with_id(interview, free_id(repo, slug(interview.company), taken))
         interview_id = check_id(interview.id or "")
@@ -267,6 +297,15 @@ class Tracker:
         from followup.services import planning
 
         return planning.next_purpose(self, repo.interview(interview_id))
+
+
+def _check_calendar(country: str, subdivision: str | None) -> None:
+    """`InputError` on `country` or `subdivision` when no holiday calendar exists for them:
+    every path that stores an interview checks, so no stored record is one the planner
+    cannot plan."""
+    from followup.calendar import check_calendar
+
+    check_calendar(country, subdivision)
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:

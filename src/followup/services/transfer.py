@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup.domain.errors import InputError
 from followup.domain.model import InterviewStatus, StepStatus
 from followup.exports import Located
+from followup.files import read_text_file
 from followup.services import planning
 from followup.services.tracker import ImportResult, Progress
 
@@ -25,12 +25,7 @@ def read_file(
     from followup.exports.json_io import read_interviews
 
     kind = file_format or ("csv" if path.suffix.lower() == ".csv" else "json")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("FILE", f"no such file: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("FILE", f"cannot read {path} ({error})") from None
+    text = read_text_file(path, "FILE", encoding="utf-8-sig")
     if kind != "csv":
         return read_interviews(text), []
     settings = tracker.settings

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from followup.store.connection import StoreError, connect, transaction
+from followup.store.connection import (
+    StoreBusy,
+    StoreError,
+    connect,
+    explain,
+    is_busy,
+    transaction,
+)
 from followup.store.migrations import LATEST, current_version, migrate
 from followup.store.records import AgendaRow, StoredPlan, StoredStep
 from followup.store.repository import Repository
@@ -24,6 +31,7 @@ __all__ = [
     "AgendaRow",
     "Repository",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoredPlan",
     "StoredStep",
@@ -41,8 +49,14 @@ class Store:
     @contextmanager
     def unit_of_work(self, *, write: bool = True) -> Iterator[Repository]:
         """A repository inside one transaction: committed on success, rolled back on error."""
-        with transaction(self.connection, write=write):
-            yield Repository(self.connection)
+        try:
+            with transaction(self.connection, write=write):
+                yield Repository(self.connection)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+            if type(error) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise  # an IntegrityError or ProgrammingError is a bug, not the store's state
+            kind = StoreBusy if is_busy(error) else StoreError
+            raise kind(explain(error, self.path)) from None
 
     def schema_version(self) -> int:
         return current_version(self.connection)
@@ -73,6 +87,10 @@ def open_store(path: Path | str, *, upgrade_to: int = LATEST) -> Store:
     except StoreError:
         connection.close()
         raise
+    except sqlite3.OperationalError as error:
+        connection.close()
+        kind = StoreBusy if is_busy(error) else StoreError
+        raise kind(explain(error, str(path))) from None
     except sqlite3.DatabaseError as error:
         connection.close()
         raise StoreError(f"{path} is not a Followup database ({error})") from None

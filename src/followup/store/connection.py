@@ -21,11 +21,24 @@ class StoreError(FollowupError):
     """The database file cannot be opened or is not a Followup store."""
 
 
+class StoreBusy(StoreError):
+    """Another program held the write lock past the busy timeout (try again later)."""
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; `transaction()` opens the unit of work explicitly."""
     target = str(path)
     if target != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            blocker = next((p for p in Path(target).parents if p.exists() and not p.is_dir()), None)
+            why = f"{blocker} is a file, not a folder" if blocker else error.strerror or str(error)
+            raise StoreError(f"cannot open the database {target}: {why}") from None
     try:
         connection = sqlite3.connect(
             target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -37,8 +50,27 @@ def connect(path: Path | str) -> sqlite3.Connection:
         # the last commits, never corrupt the file.
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open the database {target}: {error}") from None
+        raise (StoreBusy if is_busy(error) else StoreError)(explain(error, target)) from None
     return connection
+
+
+def explain(error: sqlite3.DatabaseError, path: str) -> str:
+    """One line saying what happened to the store, from SQLite's error."""
+    text = str(error)
+    if is_busy(error):
+        return (
+            f"the database {path} is busy: another program has held its write lock for "
+            f"over {BUSY_TIMEOUT_MS // 1000} s; try again when it is done"
+        )
+    if "readonly" in text or "read-only" in text:
+        return (
+            f"the database {path} is read-only (its file, folder or file system); nothing changed"
+        )
+    if "unable to open" in text:
+        return f"cannot open the database {path} (no such folder, or no permission)"
+    if "disk I/O" in text or "disk is full" in text or "full" in text:
+        return f"the database {path} cannot be written ({text}); nothing changed"
+    return f"the database {path} failed: {text}"
 
 
 @contextmanager

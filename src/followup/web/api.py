@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from followup.domain.codec import attempt_to_dict, interview_from_dict, interview_to_dict
+from followup.calendar import check_calendar
+from followup.domain.codec import (
+    attempt_to_dict,
+    interview_from_dict,
+    interview_to_dict,
+    parse_datetime,
+)
 from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
 from followup.services.tracker import Tracker
@@ -40,7 +47,9 @@ class AttemptIn(BaseModel):
     channel: AttemptChannel
     outcome: Outcome
     purpose: Purpose | None = None
-    at: dt.datetime | None = Field(None, description="RFC 3339 with an offset")
+    at: str | None = Field(
+        None, description="RFC 3339 with an offset (a number is refused, not read as Unix time)"
+    )
     notes: str | None = Field(None, max_length=2000)
 
 
@@ -85,7 +94,7 @@ async def list_interviews(
 async def add_interview(request: Request, body: InterviewObject) -> JSONResponse:
     stored = tracker_of(request).add(interview_from_dict(body))
     response = with_etag(interview_to_dict(stored), versions.etag(stored), 201)
-    response.headers["Location"] = f"/api/v1/interviews/{stored.id}"
+    response.headers["Location"] = f"/api/v1/interviews/{quote(stored.id or '', safe='')}"
     return response
 
 
@@ -136,10 +145,9 @@ async def list_attempts(request: Request, interview_id: str) -> list[dict[str, A
              summary="Log a follow-up attempt")  # fmt: skip
 async def log_attempt(request: Request, interview_id: str, body: AttemptIn) -> JSONResponse:
     tracker = tracker_of(request)
-    if body.at is not None and body.at.tzinfo is None:
-        raise InputError("at", "must have a time zone")
+    at = None if body.at is None else parse_datetime(body.at, "at")
     attempt = tracker.log_attempt(interview_id, channel=body.channel, outcome=body.outcome,
-                                  purpose=body.purpose, at=body.at, notes=body.notes)  # fmt: skip
+                                  purpose=body.purpose, at=at, notes=body.notes)  # fmt: skip
     interview = tracker.interview(interview_id)
     return with_etag(attempt_to_dict(attempt), versions.etag(interview), 201)
 
@@ -179,7 +187,8 @@ async def plan_object(
     from followup.services import planning
 
     tracker = tracker_of(request)
-    return plan_to_dict(planning.plan_of(tracker, interview_from_dict(body), today))
+    interview = interview_from_dict(body, check_calendar=check_calendar)
+    return plan_to_dict(planning.plan_of(tracker, interview, today))
 
 
 @router.post("/checks", responses=ERRORS, summary="Check a draft like `followup check`")
@@ -195,7 +204,9 @@ def run_check(text: str, kind: str, context: dict[str, Any] | None) -> dict[str,
         raise InputError("kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
     if not text.strip():
         raise InputError("text", "is empty")
-    interview = interview_from_dict(context) if context is not None else None
+    interview = (
+        interview_from_dict(context, check_calendar=check_calendar) if context is not None else None
+    )
     result: dict[str, Any] = check(text, kind, context=interview).to_dict()
     return result
 

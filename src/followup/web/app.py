@@ -31,6 +31,10 @@ from followup.web.errors import http_status, validation_error
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
 
 HERE = Path(__file__).parent
+#: Seconds a client is told to wait after a 503 (the store busy or read-only).
+RETRY_AFTER = 5
+#: How long a write of the web app waits for another program's write lock (milliseconds).
+WEB_BUSY_TIMEOUT_MS = 1000
 
 
 @dataclass
@@ -75,6 +79,9 @@ def create_app(
     """
     env = env or Env()
     tracker = tracker or Tracker.open(env, db)
+    # One event loop serves every request: a write waiting on another program's lock must
+    # not hold up /ping and the reads for the CLI's 30 s; past this it is a 503.
+    tracker.store.connection.execute(f"PRAGMA busy_timeout = {WEB_BUSY_TIMEOUT_MS}")
     app = FastAPI(
         title="Followup",
         version=__version__,
@@ -117,9 +124,14 @@ def _errors(app: FastAPI) -> None:
         from followup.web.pages import error_page
 
         status, code, field, message = http_status(error)
+        # The store's own failure (locked, read-only): a moment later may well work.
+        headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
         if _wants_html(request):
-            return error_page(request, status, message)
-        return JSONResponse(error_body(status, code, message, field), status_code=status)
+            page = error_page(request, status, message)
+            page.headers.update(headers or {})
+            return page
+        body = error_body(status, code, message, field)
+        return JSONResponse(body, status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from followup.calendar import check_calendar
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import ConflictError, InputError
 from followup.services.moments import moment_from_text
@@ -114,8 +115,8 @@ def to_object(tracker: Tracker, form: dict[str, str], base: dict[str, Any]
 def _whole(text: str, errors: dict[str, str]) -> int | None:
     if not text:
         return None
-    if not text.isdigit():
-        errors["feedback_within"] = f"must be a whole number of days (got {text!r})"
+    if not (text.isascii() and text.isdigit()) or len(text) > 3:  # not "²", not 5,000 digits
+        errors["feedback_within"] = f"must be a whole number of days (got {text[:20]!r})"
         return None
     return int(text)
 
@@ -125,7 +126,9 @@ def _validated(obj: dict[str, Any], errors: dict[str, str]) -> None:
     if errors:
         return
     try:
-        interview_from_dict({k: v for k, v in obj.items() if v is not None})
+        interview_from_dict(
+            {k: v for k, v in obj.items() if v is not None}, check_calendar=check_calendar
+        )
     except InputError as error:
         errors[form_field(error.field)] = error.why
 

@@ -20,7 +20,9 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from followup.domain.errors import FollowupError
+from followup.domain import safejson
+from followup.domain.errors import FollowupError, InputError
+from followup.domain.safejson import MAX_BYTES
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -56,11 +58,27 @@ class ForbiddenRequest(FollowupError):
 
 
 def host_name(value: str) -> str:
-    """The host of a Host header or an origin's netloc, without port or IPv6 brackets."""
+    """The host of a Host header or an origin's netloc, without port or IPv6 brackets;
+    "" for anything malformed (`[::1]evil.com`, `[::1`, a port that is not digits)."""
     value = value.strip().lower()
     if value.startswith("["):
-        return value[1:].split("]", 1)[0]
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+        inside, bracket, rest = value[1:].partition("]")
+        if not bracket or (rest and not _port(rest)):
+            return ""
+        return inside
+    if value.count(":") == 1:
+        name, _, port = value.partition(":")
+        return name if _port(":" + port) else ""
+    return value
+
+
+def _port(text: str) -> bool:
+    """`:8765`: a colon and 1 to 5 ASCII digits."""
+    return text[:1] == ":" and 1 < len(text) <= 6 and text[1:].isascii() and text[1:].isdigit()
+
+
+#: Request bodies larger than this are refused with 413 (docs/security.md, limits).
+MAX_BODY = MAX_BYTES
 
 
 def new_token() -> str:
@@ -128,6 +146,18 @@ class GuardMiddleware:
         except ForbiddenRequest as refused:
             await _refuse(send, refused)
             return
+        if scope["method"] in UNSAFE_METHODS:
+            try:
+                body = await read_body(receive, headers)
+                if scope["path"].startswith("/api/") and _is_json(headers):
+                    check_json(body)
+            except ForbiddenRequest as refused:
+                await _refuse(send, refused)
+                return
+            except InputError as bad:
+                await _send_json(send, 422, error_body(422, "input", str(bad), bad.field))
+                return
+            receive = _replay(body, receive)
 
         async def send_secured(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -142,9 +172,69 @@ def error_body(status: int, code: str, message: str, field: str | None = None) -
     return {"error": {"status": status, "code": code, "message": message, "field": field}}
 
 
+async def read_body(receive: Receive, headers: dict[str, str]) -> bytes:
+    """The whole request body, refused with 413 past `MAX_BODY` (by its Content-Length
+    before reading, or as it arrives when it has none)."""
+    too_big = ForbiddenRequest(
+        413, "too-large", f"the request body is larger than {MAX_BODY // (1024 * 1024)} MB"
+    )
+    declared = headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
+        raise too_big
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise too_big
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def check_json(body: bytes) -> None:
+    """`InputError` on `body` (or the field inside it) for JSON the API must not parse with
+    the framework's plain `json.loads`: invalid UTF-8, deep nesting, huge numbers, lone
+    surrogates (`followup.domain.safejson`)."""
+    if not body.strip():
+        return  # the route says what it needed
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError("body", f"is not UTF-8 (byte {error.start})") from None
+    safejson.check_tree(safejson.loads(text, "body"), "body")
+
+
+def _is_json(headers: dict[str, str]) -> bool:
+    return headers.get("content-type", "").split(";")[0].strip().lower() == "application/json"
+
+
+def _replay(body: bytes, original: Receive) -> Receive:
+    """A `receive` that hands the app the body already read, then the client's own messages
+    (its disconnect)."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await original()
+
+    return receive
+
+
 async def _refuse(send: Send, refused: ForbiddenRequest) -> None:
-    body = json.dumps(error_body(refused.status, refused.code, refused.why)).encode()
+    await _send_json(send, refused.status, error_body(refused.status, refused.code, refused.why))
+
+
+async def _send_json(send: Send, status: int, obj: dict[str, Any]) -> None:
+    body = json.dumps(obj).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": refused.status,
+    await send({"type": "http.response.start", "status": status,
                 "headers": headers + SECURITY_HEADERS})  # fmt: skip
     await send({"type": "http.response.body", "body": body})
