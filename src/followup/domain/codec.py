@@ -404,8 +404,10 @@ def step_to_dict(step: Step) -> dict[str, Any]:
         "latest": step.latest.isoformat(),
         "best": step.best.isoformat(),
         "contact": step.contact,
-        "reasons": [reason_to_dict(r) for r in step.reasons],
     }
+    if step.done_at is not None:
+        obj["done_at"] = step.done_at.isoformat()
+    obj["reasons"] = [reason_to_dict(r) for r in step.reasons]
     if step.script is not None:
         obj["script"] = step.script
     return obj
@@ -465,11 +467,12 @@ def _json_text(text: str) -> str:
 def _step_json(step: Step) -> str:
     script = "" if step.script is None else f', "script": {_json_text(step.script)}'
     reasons = _reasons_json(step.reasons)
+    done_at = "" if step.done_at is None else f'"done_at": "{step.done_at.isoformat()}", '
     return (
         f'{{"purpose": "{step.purpose}", "channel": "{step.channel}", '
         f'"status": "{step.status}", "earliest": "{step.earliest.isoformat()}", '
         f'"latest": "{step.latest.isoformat()}", "best": "{step.best.isoformat()}", '
-        f'"contact": {_json_text(step.contact)}, '
+        f'"contact": {_json_text(step.contact)}, {done_at}'
         f'"reasons": [{reasons}]{script}}}'
     )
 
