@@ -46,6 +46,14 @@ def _check_page(request: Request, status: int = 200, **context: Any) -> Response
                   interviews=interviews, **context)  # fmt: skip
 
 
+@router.get("/guidance", response_class=HTMLResponse)
+async def guidance_page(request: Request) -> Response:
+    """Every guidance id the product cites, in plain words, with where it comes from."""
+    from followup.web.guidance import guidance_html
+
+    return render(request, "guidance.html", title="The guidance", body=guidance_html())
+
+
 @router.get("/check", response_class=HTMLResponse)
 async def check_page(request: Request) -> Response:
     return _check_page(request)
