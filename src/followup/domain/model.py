@@ -195,6 +195,11 @@ class Step:
     #: when a done step was done: the moment of the attempt that did it (employer's zone)
     done_at: dt.datetime | None = None
 
+    def send_day(self, today: dt.date) -> dt.date:
+        """The day this step's message will go out: its best moment's day, or today when
+        that has passed. A draft speaks as of this day ("last Monday", not "yesterday")."""
+        return max(today, self.best.date())
+
     @property
     def when(self) -> dt.date:
         """The day the step sits at in time order: its `done_at` when done, else `earliest`."""

@@ -75,7 +75,9 @@ def export_ics(tracker: Tracker) -> str:
         for position, step in enumerate(plan.steps):
             if step.status in (StepStatus.DUE, StepStatus.UPCOMING) and step.script:
                 channel = step.channel.value if step.script == "offer-deadline" else None
-                message = write(interview, step.script, today=today, channel=channel)
+                # the event's text speaks as of the event's day
+                day = step.send_day(today)
+                message = write(interview, step.script, today=day, channel=channel)
                 scripts[position] = first_lines(message.body)
         planned.append((interview, plan, scripts))
     return write_ics(planned, tracker.now())

@@ -87,14 +87,18 @@ async def interviews(request: Request, q: str = "", state: str = "", page: int =
                   state=wanted or "", states=states)  # fmt: skip
 
 
-def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
-    """The interview page's data: plan, timeline, script, version."""
+def interview_context(
+    tracker: Tracker, interview_id: str, *, for_today: bool = False
+) -> dict[str, Any]:
+    """The interview page's data: plan, timeline, script (worded for its send day, or for
+    today when asked), version."""
     from followup.services.showing import show_interview
     from followup.web.timeline import timeline
 
-    shown = show_interview(tracker, interview_id)
+    shown = show_interview(tracker, interview_id, for_today=for_today)
     today = tracker.today()
     return {
+        "for_today": for_today,
         "interview": shown.interview,
         "plan": shown.plan,
         "script": shown.script,
@@ -111,7 +115,8 @@ def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
 
 @router.get("/interviews/{interview_id}", response_class=HTMLResponse)
 async def interview(request: Request, interview_id: str) -> Response:
-    context = interview_context(tracker_of(request), interview_id)
+    for_today = request.query_params.get("draft") == "today"
+    context = interview_context(tracker_of(request), interview_id, for_today=for_today)
     title = f"{context['interview'].company}, {context['interview'].role}"
     return render(request, "interview.html", title=title, **context, errors={}, form={})
 
