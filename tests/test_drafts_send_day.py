@@ -30,12 +30,13 @@ def test_the_status_draft_is_worded_for_its_best_moment() -> None:
                 "channel": "email",
                 "purpose": "thank_you",
                 "outcome": "sent",
-            }  # fmt: skip
+            }
         ],
     )
     found = plan(interview_from_dict(obj), dt.date(2026, 12, 1), load_policy()).next
     assert found is not None and found.purpose.value == "status"
     assert found.send_day(dt.date(2026, 12, 1)) == dt.date(2026, 12, 8)
-    message = write(interview_from_dict(obj), found.script or "call", today=found.send_day(
-        dt.date(2026, 12, 1)))  # fmt: skip
+    message = write(
+        interview_from_dict(obj), found.script or "call", today=found.send_day(dt.date(2026, 12, 1))
+    )
     assert "last Monday" in message.body and "yesterday" not in message.body
