@@ -49,9 +49,34 @@ def database_path(env: Env, db: str | Path | None = None) -> Path:
     return env.data_dir() / DB_FILE
 
 
+#: Letters that Unicode does not decompose into a base letter and a mark.
+_SPELLED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
+_INITIALS = re.compile(r"(?<![a-z0-9])([a-z0-9])\.(?=[a-z0-9](?![a-z0-9]))")
+
+
 def slug(text: str) -> str:
-    """A short id from a company name: 'Acme Analytics, Inc.' -> 'acme-analytics-inc'."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A short id from a company name, letters kept readable: 'Acme Analytics, Inc.' ->
+    'acme-analytics-inc', 'Müller Lüdenscheidt GmbH' -> 'muller-ludenscheidt-gmbh'."""
+    import unicodedata
+
+    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
+    plain = "".join(c for c in spelled if not unicodedata.combining(c))
+    plain = _INITIALS.sub(r"\1", plain)  # "K.K." is "kk", not "k-k"
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return words[:24].rstrip("-") or "interview"
 
 
@@ -73,10 +98,24 @@ def check_id(value: str) -> str:
 
 
 class ImportResult(NamedTuple):
-    """How many interviews an import added and replaced."""
+    """How many interviews an import added, replaced and skipped (already stored)."""
 
     added: int
     replaced: int
+    skipped: int = 0
+
+
+#: How each adapter words the way out of a clash with stored interviews.
+CLI_HINT = "use --replace to overwrite them, or --skip-existing to keep the stored ones"
+
+
+def fingerprint(interview: Interview) -> tuple[str, str, dt.datetime]:
+    """What makes two records the same interview: company, role and moment."""
+    return (
+        " ".join(interview.company.casefold().split()),
+        " ".join(interview.role.casefold().split()),
+        interview.interviewed_at.astimezone(dt.UTC),
+    )
 
 
 Progress = Callable[[int, int], None]
@@ -195,27 +234,44 @@ class Tracker:
         interviews: Iterable[Located],
         *,
         replace: bool = False,
+        skip: bool = False,
         progress: Progress | None = None,
+        hint: str = CLI_HINT,
     ) -> ImportResult:
         """Store many interviews in ONE transaction: all of them, or none if any fails.
 
-        Each interview comes with its place in the file ("line 3"), named in errors.
+        Each interview comes with its place in the file ("line 3"), named in errors. A row
+        without an id that is the same interview as a stored one (same company, role and
+        moment: the same file imported twice) is never stored a second time: it replaces
+        the stored one with `replace`, is left out with `skip`, and is refused otherwise
+        with `hint` (the adapter's words for those two choices).
         """
         batch = list(interviews)
         stored: list[Interview] = []
-        replaced = 0
+        replaced = skipped = 0
         with self.store.unit_of_work() as repo:
+            known = {fingerprint(i): i.id for i in repo.interviews()}
             taken: set[str] = set()
             for number, (where, interview) in enumerate(batch, start=1):
                 try:
-                    replaced += interview.id is not None and repo.exists(interview.id)
+                    same = known.get(fingerprint(interview)) if interview.id is None else None
+                    if same is not None:
+                        interview = _with_id(interview, same)
+                    exists = interview.id is not None and repo.exists(interview.id)
+                    if exists and skip:
+                        skipped += 1
+                        continue
+                    if exists and not replace:
+                        what = " as the same interview (company, role and time)" if same else ""
+                        raise InputError("id", f"{interview.id!r} already exists{what}: {hint}")
+                    replaced += exists
                     stored.append(self._insert(repo, interview, taken=taken, replace=replace))
                 except InputError as error:
                     raise at_row(error, where) from None
                 if progress is not None and number % 1000 == 0:
                     progress(number, len(batch))
             self._plan(repo, stored)
-        return ImportResult(added=len(stored) - replaced, replaced=replaced)
+        return ImportResult(added=len(stored) - replaced, replaced=replaced, skipped=skipped)
 
     def export_objects(self) -> list[dict[str, Any]]:
         """Every interview as the contract's object, attempts included, in stored order."""
@@ -252,7 +308,7 @@ class Tracker:
         taken.add(interview_id)
         if repo.exists(interview_id):
             if not replace:
-                raise InputError("id", f"{interview_id!r} already exists (--replace overwrites)")
+                raise InputError("id", f"{interview_id!r} already exists")
             repo.replace_interview(interview, self.now())
         else:
             repo.insert_interview(interview, self.now())

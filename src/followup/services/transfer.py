@@ -42,11 +42,16 @@ def read_file(
 
 def import_file(
     tracker: Tracker, path: Path, file_format: str | None = None, *, replace: bool = False,
+    skip: bool = False, hint: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[ImportResult, list[str]]:  # fmt: skip
     """Import every interview of a file in one transaction, or none."""
     located, ignored = read_file(path, file_format, tracker)
-    return tracker.import_interviews(located, replace=replace, progress=progress), ignored
+    words = {} if hint is None else {"hint": hint}
+    result = tracker.import_interviews(
+        located, replace=replace, skip=skip, progress=progress, **words
+    )
+    return result, ignored
 
 
 def export_text(tracker: Tracker, file_format: str) -> str:

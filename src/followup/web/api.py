@@ -217,13 +217,16 @@ async def get_agenda(
 
 
 @router.post("/import", responses=ERRORS, summary="Import interviews: all, or none")
-async def import_interviews(request: Request, replace: bool = False) -> dict[str, Any]:
+async def import_interviews(
+    request: Request, replace: bool = False, skip: bool = False
+) -> dict[str, Any]:
     """A JSON array / JSON Lines of interview objects (application/json) or CSV (text/csv)."""
     from followup.web.transfer import import_text
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     text = (await request.body()).decode("utf-8-sig", errors="replace")
-    return import_text(tracker_of(request), text, "csv" if kind == "text/csv" else "json", replace)
+    kind_of = "csv" if kind == "text/csv" else "json"
+    return import_text(tracker_of(request), text, kind_of, replace, skip=skip)
 
 
 @router.get("/export", summary="Every interview as JSON, JSON Lines, CSV or iCalendar")
