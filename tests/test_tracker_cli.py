@@ -51,7 +51,10 @@ def test_add_prompts_for_what_is_missing_on_a_terminal_only(cli: Cli) -> None:
     assert cli("show", "initech", "--json").status == 0
     piped = cli("add", "--role", "Dev")
     assert piped.status == 2
-    assert piped.err == "followup: company: required\n"
+    assert piped.err == (
+        "followup: --company: required: add --company NAME "
+        "(or give the interview with --from FILE.json)\n"
+    )
 
 
 def test_bad_input_is_one_line_exit_2_and_nothing_changes(cli: Cli) -> None:

@@ -104,12 +104,14 @@ def _new_interview(env: Env, tracker: Tracker, given: dict[str, Any]) -> Intervi
         obj["id"] = given["id"]
     if settings.country:
         obj["country"] = settings.country
-    prompts = [("company", "Company", "company"), ("role", "Role (job title)", "role"),
-               ("interviewed_at", "Interview date and time", "interviewed_at"),
-               ("contact", "Who to follow up with", "interviewers")]  # fmt: skip
-    for option, label, field in prompts:
+    prompts = [("company", "Company", "--company NAME"),
+               ("role", "Role (job title)", "--role TITLE"),
+               ("interviewed_at", "Interview date and time", "--interviewed-at WHEN"),
+               ("contact", "Who to follow up with", "--contact NAME")]  # fmt: skip
+    for option, label, flag in prompts:
         if not given.get(option):
-            given[option] = ask(env, label, field)
+            missing = f"required: add {flag} (or give the interview with --from FILE.json)"
+            given[option] = ask(env, label, flag.split()[0], missing)
     if not obj["candidate"].get("name"):
         obj["candidate"]["name"] = ask(env, "Your name", "candidate.name")
     return interview_from_dict(_changes(tracker, given, obj))

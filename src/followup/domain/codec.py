@@ -71,6 +71,10 @@ _DATETIME_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})\Z"
 )
 _COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
+#: A local date-time, without an offset: read in the interview's `timezone` when it has one.
+_LOCAL_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\Z")
+#: One @, something before it, a dot in the domain, no spaces: enough to catch typos.
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+\Z")
 MAX_TEXT = 2000
 
 
@@ -192,13 +196,32 @@ def _list(value: Any, path: str) -> list[Any]:
     return value
 
 
+def _email(value: Any, path: str) -> str | None:
+    text = _text(value, path)
+    if text is not None and not _EMAIL_RE.match(text.strip()):
+        raise _fail(path, f"is not an e-mail address like dana@example.com (got {text!r})")
+    return None if text is None else text.strip()
+
+
+def _interviewed_at(value: Any, timezone: str | None) -> dt.datetime:
+    """`interviewed_at`: RFC 3339 with an offset, or, with a `timezone`, a local date-time
+    read in that zone."""
+    if timezone is not None and isinstance(value, str) and _LOCAL_DATETIME_RE.match(value):
+        try:
+            local = dt.datetime.fromisoformat(value.upper())
+        except ValueError as error:
+            raise _fail("interviewed_at", f"is not a real date-time ({error})") from None
+        return local.replace(tzinfo=zone(timezone))
+    return parse_datetime(value, "interviewed_at")
+
+
 def _candidate(value: Any) -> Person:
     if value is None:
         raise _fail("candidate", "required")
     obj = _object(value, "candidate", CANDIDATE_FIELDS)
     return Person(
         name=_required_text(obj.get("name"), "candidate.name"),
-        email=_text(obj.get("email"), "candidate.email"),
+        email=_email(obj.get("email"), "candidate.email"),
         phone=_text(obj.get("phone"), "candidate.phone"),
     )
 
@@ -211,7 +234,7 @@ def _interviewer(value: Any, path: str) -> Person:
     return Person(
         name=_required_text(obj.get("name"), f"{path}.name"),
         title=_text(obj.get("title"), f"{path}.title"),
-        email=_text(obj.get("email"), f"{path}.email"),
+        email=_email(obj.get("email"), f"{path}.email"),
         phone=_text(obj.get("phone"), f"{path}.phone"),
         primary=primary,
     )
@@ -302,7 +325,7 @@ def interview_from_dict(
         role=_required_text(obj.get("role"), "role"),
         candidate=_candidate(obj.get("candidate")),
         interviewers=_interviewers(obj.get("interviewers")),
-        interviewed_at=parse_datetime(obj.get("interviewed_at"), "interviewed_at"),
+        interviewed_at=_interviewed_at(obj.get("interviewed_at"), timezone),
         timezone=timezone,
         country=country,
         subdivision=subdivision.upper() if subdivision else None,

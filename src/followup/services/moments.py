@@ -11,6 +11,12 @@ from followup.domain.errors import InputError
 _LOCAL_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?\Z")
 #: A date without a time (as other trackers export) is read as noon, local time.
 NOON = dt.time(12, 0)
+#: Every form `moment_from_text` reads, for the error that refuses the others.
+ACCEPTED = (
+    "give one of 2026-11-20T14:00:00-05:00 or 2026-11-20T19:00Z (with an offset), "
+    "2026-11-20 14:00 or 2026-11-20T14:00 (local time in your time zone), "
+    "or 2026-11-20 (noon, local time)"
+)
 
 
 def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetime:
@@ -21,7 +27,10 @@ def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetim
     text = text.strip()
     match = _LOCAL_RE.match(text)
     if match is None:
-        return parse_datetime(text, field)
+        try:
+            return parse_datetime(text, field)
+        except InputError:
+            raise InputError(field, f"{text!r} is not a date and time: {ACCEPTED}") from None
     if zone_name is None:
         raise InputError(
             field,
