@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.context import Env
-from followup.domain.errors import InputError
+from followup.domain.errors import InputError, NotFoundError
 from followup.exports import Located, at_row
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
@@ -145,6 +145,11 @@ class Tracker:
         now = self.now()
         return now.astimezone(user_zone(self.settings.timezone)) if self.settings.timezone else now
 
+    def entry_zone(self, interview: Interview) -> str | None:
+        """The one zone an attempt's typed time is read in, on every face: the user's
+        configured zone, else the interview's."""
+        return self.settings.timezone or interview.timezone
+
     def today(self) -> dt.date:
         """The user's local day (never the UTC day)."""
         return self.settings.today(self.env)
@@ -216,9 +221,7 @@ class Tracker:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
         from followup.domain.model import Attempt
 
-        at = at or self.local_now()
-        if at.tzinfo is None:
-            raise InputError("at", "must have a time zone")
+        at = self._check_at(at or self.local_now())
         with self.store.unit_of_work() as repo:
             if purpose is None:
                 purpose = self._next_purpose(repo, interview_id)
@@ -226,6 +229,60 @@ class Tracker:
             repo.add_attempt(interview_id, attempt, self.now())
             self._plan(repo, [repo.interview(interview_id)])
         return attempt
+
+    def _check_at(self, at: dt.datetime, field: str = "at") -> dt.datetime:
+        """An attempt's moment: aware, and not in the future (log it once it happened)."""
+        if at.tzinfo is None:
+            raise InputError(field, "must have a time zone")
+        if at > self.now() + dt.timedelta(minutes=1):
+            shown = at.astimezone(self.local_now().tzinfo).strftime("%Y-%m-%d %H:%M %Z")
+            raise InputError(field, f"{shown} is in the future: log an attempt once it is made")
+        return at
+
+    def correct_attempt(
+        self,
+        interview_id: str,
+        number: int,
+        *,
+        at: dt.datetime | None = None,
+        channel: AttemptChannel | None = None,
+        outcome: Outcome | None = None,
+        purpose: Purpose | None = None,
+        notes: str | None = None,
+    ) -> Attempt:
+        """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
+        from dataclasses import replace
+
+        with self.store.unit_of_work() as repo:
+            interview = repo.interview(interview_id)
+            attempts = list(interview.attempts)
+            old = _numbered(attempts, number)
+            new = replace(
+                old,
+                at=old.at if at is None else self._check_at(at),
+                channel=channel or old.channel,
+                outcome=outcome or old.outcome,
+                purpose=purpose or old.purpose,
+                notes=old.notes if notes is None else (notes.strip() or None),
+            )
+            attempts[number - 1] = new
+            attempts.sort(key=lambda a: a.at)
+            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            self._plan(repo, [repo.interview(interview_id)])
+        return new
+
+    def delete_attempt(self, interview_id: str, number: int) -> Attempt:
+        """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
+        from dataclasses import replace
+
+        with self.store.unit_of_work() as repo:
+            interview = repo.interview(interview_id)
+            attempts = list(interview.attempts)
+            gone = _numbered(attempts, number)
+            del attempts[number - 1]
+            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            self._plan(repo, [repo.interview(interview_id)])
+        return gone
 
     # --- import and export ------------------------------------------------------------
 
@@ -323,6 +380,12 @@ class Tracker:
         from followup.services import planning
 
         return planning.next_purpose(self, repo.interview(interview_id))
+
+
+def _numbered(attempts: list[Attempt], number: int) -> Attempt:
+    if not 1 <= number <= len(attempts):
+        raise NotFoundError(f"no attempt {number}: this interview has {len(attempts)}")
+    return attempts[number - 1]
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:
