@@ -92,3 +92,16 @@ def test_a_rejected_interview_says_rejected_and_one_suggestion_is_singular(clien
     assert ">Rejected<" in client.get("/interviews").text
     found = post_form(client, "/check", "/check", {"text": "Hi. Thanks.", "kind": "email"})
     assert " 1 suggestions" not in found.text
+
+
+def test_a_bad_time_zone_is_shown_under_the_time_zone_field_in_page_words(client: Any) -> None:
+    form = {
+        "company": "Initech", "role": "Analyst", "interviewed_at": "2026-11-23T10:00",
+        "timezone": "Mars/Olympus", "contact": "Bill", "candidate": "Sam Lee", "country": "US",
+    }  # fmt: skip
+    page = post_form(client, "/interviews/new", "/interviews/new", form)
+    assert page.status_code == 422
+    assert 'id="f-timezone-error"' in page.text
+    assert 'id="f-interviewed_at-error"' not in page.text
+    no_zone = post_form(client, "/interviews/new", "/interviews/new", form | {"timezone": ""})
+    assert "followup config" not in no_zone.text and "--" not in no_zone.text.split("<main")[-1]

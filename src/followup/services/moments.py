@@ -19,7 +19,14 @@ ACCEPTED = (
 )
 
 
-def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetime:
+#: How to give a zone, in the words of each face (a web page never names a CLI command).
+CLI_ZONE_HINT = "or set one with `followup config timezone ZONE`"
+PAGE_ZONE_HINT = "or fill in the employer's time zone (or yours, on the Settings page)"
+
+
+def moment_from_text(
+    text: str, field: str, zone_name: str | None, zone_hint: str = CLI_ZONE_HINT
+) -> dt.datetime:
     """An aware moment from RFC 3339, or from a local date (and time) in `zone_name`.
 
     A local moment needs a zone: the interview's, else the user's configured one.
@@ -35,7 +42,7 @@ def moment_from_text(text: str, field: str, zone_name: str | None) -> dt.datetim
         raise InputError(
             field,
             f"{text!r} has no UTC offset and no time zone is known; give one like "
-            "2026-11-20T14:00-05:00, or set one with `followup config timezone ZONE`",
+            f"2026-11-20T14:00-05:00, {zone_hint}",
         )
     try:
         day = dt.date.fromisoformat(match.group(1))

@@ -125,7 +125,7 @@ async def interview(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
 async def log_attempt(request: Request, interview_id: str) -> Response:
     """Log a follow-up; back to the interview, its plan moved on."""
-    from followup.services.moments import moment_from_text
+    from followup.services.moments import PAGE_ZONE_HINT, moment_from_text
 
     form = await form_of(request)
     tracker = tracker_of(request)
@@ -135,7 +135,7 @@ async def log_attempt(request: Request, interview_id: str) -> Response:
         purpose = _choice(Purpose, form.get("purpose"), "purpose") if form.get("purpose") else None
         at = form.get("at", "").strip()
         zone_name = tracker.entry_zone(tracker.interview(interview_id))
-        moment = moment_from_text(at, "at", zone_name) if at else None
+        moment = moment_from_text(at, "at", zone_name, PAGE_ZONE_HINT) if at else None
         tracker.log_attempt(interview_id, channel=channel, outcome=outcome, purpose=purpose,
                             at=moment, notes=form.get("notes", "").strip() or None)  # fmt: skip
     except InputError as error:
@@ -148,7 +148,7 @@ async def log_attempt(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}/attempts/{number}", response_class=HTMLResponse)
 async def change_attempt(request: Request, interview_id: str, number: int) -> Response:
     """Correct (its When) or delete an attempt logged by mistake; back to the history."""
-    from followup.services.moments import moment_from_text
+    from followup.services.moments import PAGE_ZONE_HINT, moment_from_text
 
     form = await form_of(request)
     tracker = tracker_of(request)
@@ -158,7 +158,7 @@ async def change_attempt(request: Request, interview_id: str, number: int) -> Re
         else:
             at = form.get("at", "").strip()
             zone_name = tracker.entry_zone(tracker.interview(interview_id))
-            moment = moment_from_text(at, "at", zone_name) if at else None
+            moment = moment_from_text(at, "at", zone_name, PAGE_ZONE_HINT) if at else None
             outcome = (
                 _choice(Outcome, form.get("outcome"), "outcome") if form.get("outcome") else None
             )
