@@ -46,7 +46,7 @@ def test_round_trip_is_lossless() -> None:
     [
         ({"colour": "red"}, "colour", "unknown field"),
         ({"company": ""}, "company", "must not be empty"),
-        ({"interviewed_at": "2026-11-20T14:00:00"}, "interviewed_at", "offset"),
+        ({"interviewed_at": "2026-11-20T14:00:00", "timezone": None}, "interviewed_at", "offset"),
         ({"interviewed_at": "2026-02-30T14:00:00Z"}, "interviewed_at", "not a real"),
         ({"timezone": "Mars/Olympus"}, "timezone", "unknown IANA"),
         ({"culture": "chaotic"}, "culture", "must be one of direct, neutral, formal"),

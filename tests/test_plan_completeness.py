@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-import tests.test_plan_rules  # noqa: F401  (registers what the scenarios cover)
+import tests.test_plan_rules
+import tests.test_plan_truth  # noqa: F401
 from followup.policy import load_policy
 from followup.policy.schema import RULES
 from tests.planning import COVERED

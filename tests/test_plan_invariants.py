@@ -85,14 +85,18 @@ def interviews(draw: st.DrawFn) -> tuple[dict[str, Any], dt.date]:
 
 
 def _attempt(interviewed_at: dt.datetime) -> st.SearchStrategy[dict[str, str]]:
+    """Early, late, off-channel, rude and future-dated attempts, written in mixed zones."""
     return st.builds(
-        lambda hours, channel, purpose, outcome: {
-            "at": (interviewed_at + dt.timedelta(hours=hours)).isoformat(),
+        lambda hours, zone, channel, purpose, outcome: {
+            "at": (interviewed_at + dt.timedelta(hours=hours))
+            .astimezone(dt.timezone(dt.timedelta(hours=zone)))
+            .isoformat(),
             "channel": channel,
             "purpose": purpose,
             "outcome": outcome,
         },
         st.integers(-30, 24 * 40),
+        st.sampled_from(OFFSETS),
         st.sampled_from(["call", "email", "text", "voicemail"]),
         st.sampled_from(["thank_you", "status", "final", "offer_deadline", "recap"]),
         st.sampled_from(["no_answer", "voicemail", "sent", "spoke", "reply_received", "rude"]),
@@ -125,7 +129,8 @@ def test_1_no_call_on_the_interview_day_or_the_next(case: Any, policy: str) -> N
     interview, result = planned(case, policy)
     first_allowed = day0(interview, result) + dt.timedelta(days=2)
     for found in result.steps:
-        if found.channel is Channel.CALL:
+        # A done step reports the channel actually used (invariant 10), a call on day 0 too.
+        if found.channel is Channel.CALL and found.status is not StepStatus.DONE:
             assert found.earliest >= first_allowed
 
 
@@ -182,6 +187,8 @@ def test_5_instructions_are_followed(case: Any) -> None:
     if interview.instructions and interview.instructions.value in instructed:
         wanted = instructed[interview.instructions.value]
         for found in result.steps:
+            if found.status is StepStatus.DONE:
+                continue  # it says how it was done (invariant 10)
             assert found.channel is wanted or (rude and found.channel is Channel.EMAIL)
     if interview.instructions is Instructions.WAIT and interview.feedback_expected_by:
         for found in result.steps:
@@ -200,7 +207,8 @@ def test_6_text_only_when_they_texted(case: Any) -> None:
         getattr(interview.instructions, "value", None),
     )
     if not texted:
-        assert all(found.channel is not Channel.TEXT for found in result.steps)
+        recommended = [s for s in result.steps if s.status is not StepStatus.DONE]
+        assert all(found.channel is not Channel.TEXT for found in recommended)
 
 
 @EXAMPLES
@@ -213,7 +221,7 @@ def test_7_email_only_after_a_rude_answer(case: Any) -> None:
     tz = result.steps[0].best.tzinfo
     rude_day = rude[0].at.astimezone(tz).date()
     for found in result.steps:
-        if found.status is not StepStatus.DONE or found.earliest > rude_day:
+        if found.status is not StepStatus.DONE and found.latest >= rude_day:
             assert found.channel is Channel.EMAIL, found
 
 
@@ -257,7 +265,7 @@ def test_next_and_state_agree(case: Any, policy: str) -> None:
         assert result.state is (PlanState.ACT_NOW if due else PlanState.WAITING)
         assert result.next.earliest <= result.as_of <= result.next.latest or not due
     assert result.attempts_left >= 0
-    assert [s.earliest for s in result.steps] == sorted(s.earliest for s in result.steps)
+    assert [s.when for s in result.steps] == sorted(s.when for s in result.steps)
 
 
 @settings(max_examples=300, deadline=None)
@@ -273,3 +281,91 @@ def test_same_input_same_bytes(case: Any) -> None:
 def test_fast_json_is_byte_identical_to_json_dumps(case: Any) -> None:
     _, result = planned(case)
     assert plan_to_json(result) == json.dumps(plan_to_dict(result), ensure_ascii=False)
+
+
+def _used(attempt: Any) -> Channel:
+    value = attempt.channel.value
+    return Channel.CALL if value == "voicemail" else Channel(value)
+
+
+@EXAMPLES
+@given(interviews())
+def test_10_a_done_step_says_how_and_when_it_was_done(case: Any) -> None:
+    interview, result = planned(case)
+    attempts = considered(interview, result)
+    rude = [a for a in attempts if a.outcome.value == "rude"]
+    for found in result.steps:
+        if found.status is StepStatus.DONE:
+            assert found.done_at is not None
+            # by timestamp: PEP 495 makes a moment in a DST fold unequal across zones
+            doers = [a for a in attempts if a.at.timestamp() == found.done_at.timestamp()]
+            assert doers, found
+            assert found.channel in {_used(a) for a in doers}
+            assert plan_to_dict(result)["steps"][result.steps.index(found)]["done_at"]
+        else:
+            assert found.done_at is None
+            assert "done_at" not in plan_to_dict(result)["steps"][result.steps.index(found)]
+        if rude and found.status is not StepStatus.DONE:
+            rude_day = rude[0].at.astimezone(found.best.tzinfo).date()
+            if found.latest < rude_day:
+                continue  # it ended before the rude answer: it keeps its channel
+            assert found.channel is Channel.EMAIL
+
+
+def _stated(interview: Interview, result: Plan) -> dt.date | None:
+    days = [interview.feedback_expected_by] if interview.feedback_expected_by else []
+    start = day0(interview, result)
+    days = [d for d in days if d >= start]
+    if interview.feedback_expected_within_days is not None:
+        days.append(start + dt.timedelta(interview.feedback_expected_within_days))
+    return max(days) if days else None
+
+
+@EXAMPLES
+@given(interviews(), st.sampled_from(["default", "prompt"]))
+def test_11_nothing_opens_on_or_before_their_date_however_early_an_attempt(
+    case: Any, policy: str
+) -> None:
+    interview, result = planned(case, policy)
+    stated = _stated(interview, result)
+    if stated is None:
+        return
+    for found in result.steps:
+        if found.purpose in CONTACT_PURPOSES and found.status is not StepStatus.DONE:
+            assert found.earliest > stated, found
+
+
+@EXAMPLES
+@given(interviews(), st.sampled_from(["default", "prompt"]))
+def test_11_a_final_opens_after_the_follow_up_it_follows(case: Any, policy: str) -> None:
+    _, result = planned(case, policy)
+    first = next(
+        (s for s in result.steps if s.purpose in (Purpose.STATUS, Purpose.OFFER_DEADLINE)), None
+    )
+    final = next((s for s in result.steps if s.purpose is Purpose.FINAL), None)
+    if first is None or final is None or final.status is StepStatus.DONE:
+        return
+    assert final.earliest > first.when
+    if first.status is not StepStatus.DONE:
+        assert final.earliest > first.earliest
+
+
+@EXAMPLES
+@given(interviews(), st.sampled_from(["default", "prompt"]))
+def test_steps_are_listed_in_time_order(case: Any, policy: str) -> None:
+    _, result = planned(case, policy)
+    order = [s.done_at.date() if s.done_at else s.earliest for s in result.steps]
+    assert order == sorted(order)
+
+
+@EXAMPLES
+@given(interviews())
+def test_attempts_after_today_are_never_counted(case: Any) -> None:
+    interview, result = planned(case)
+    tz = result.steps[0].best.tzinfo
+    future = [a for a in interview.attempts if a.at.astimezone(tz).date() > result.as_of]
+    for found in result.steps:
+        if found.done_at is not None:
+            assert found.done_at.date() <= result.as_of
+    if future:
+        assert any(warning.startswith("Ignored") for warning in result.warnings)

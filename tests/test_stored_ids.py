@@ -27,7 +27,7 @@ def test_plan_of_a_stored_interview_is_the_contract_plan(cli: Cli) -> None:
 
 def test_plan_of_a_stored_interview_counts_its_logged_attempts(cli: Cli) -> None:
     logged = cli("log", "acme-analyst", "--channel", "call", "--outcome", "no_answer",
-                 "--at", "2026-11-25T10:05:00-05:00")  # fmt: skip
+                 "--at", "2026-11-25T08:05:00-05:00")  # fmt: skip
     assert logged.status == 0, logged.err
     plan = json.loads(cli("plan", "acme-analyst", "--today", "2026-11-26").out)
     assert plan["attempts_left"] == 1

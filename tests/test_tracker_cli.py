@@ -51,7 +51,10 @@ def test_add_prompts_for_what_is_missing_on_a_terminal_only(cli: Cli) -> None:
     assert cli("show", "initech", "--json").status == 0
     piped = cli("add", "--role", "Dev")
     assert piped.status == 2
-    assert piped.err == "followup: company: required\n"
+    assert piped.err == (
+        "followup: --company: required: add --company NAME "
+        "(or give the interview with --from FILE.json)\n"
+    )
 
 
 def test_bad_input_is_one_line_exit_2_and_nothing_changes(cli: Cli) -> None:
@@ -124,9 +127,9 @@ def test_delete_asks_unless_yes(cli: Cli) -> None:
 
 def test_today_sorts_into_sections(cli: Cli) -> None:
     add_example(cli, id="due")  # interviewed Fri 20 Nov: status call opens Wed 25 Nov
-    add_example(cli, id="soon", interviewed_at="2026-11-23T10:00:00-05:00")
     thanked = {"at": "2026-11-24T18:00:00-05:00", "channel": "email", "purpose": "thank_you",
                "outcome": "sent"}  # fmt: skip
+    add_example(cli, id="soon", interviewed_at="2026-11-23T10:00:00-05:00", attempts=[thanked])
     add_example(cli, id="later", interviewed_at="2026-11-24T10:00:00-05:00",
                 feedback_expected_by="2026-12-15", attempts=[thanked])  # fmt: skip
     agenda = json.loads(cli("today", "--json").out)
@@ -140,7 +143,9 @@ def test_today_sorts_into_sections(cli: Cli) -> None:
 
 
 def test_today_is_the_users_local_day_not_the_utc_day(cli: Cli) -> None:
-    add_example(cli)
+    thanked = {"at": "2026-11-20T18:00:00-05:00", "channel": "email", "purpose": "thank_you",
+               "outcome": "sent"}  # fmt: skip
+    add_example(cli, attempts=[thanked])
     # 03:00 UTC on the 25th is still Tuesday the 24th, 22:00, in New York
     late = Cli(cli.home, clock=dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC))
     agenda = json.loads(late("today", "--json").out)
@@ -167,7 +172,10 @@ def test_no_contact_channel_is_flagged_and_does_not_nag_forever(cli: Cli) -> Non
 
 
 def test_a_policy_change_recomputes_every_plan_and_says_so(cli: Cli) -> None:
-    add_example(cli, interviewed_at="2026-11-23T10:00:00-05:00", scheduled_via="email")
+    thanked = {"at": "2026-11-23T18:00:00-05:00", "channel": "email", "purpose": "thank_you",
+               "outcome": "sent"}  # fmt: skip
+    add_example(cli, interviewed_at="2026-11-23T10:00:00-05:00", scheduled_via="email",
+                attempts=[thanked])  # fmt: skip
     before = json.loads(cli("today", "--json").out)
     assert before["act_now"] == []
     assert "recomputed" in cli("config", "policy", "prompt").out

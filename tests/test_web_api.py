@@ -164,7 +164,7 @@ def test_import_json_and_csv_then_export(client: Any) -> None:
     imported = client.post(
         "/api/v1/import", content=body, headers={"content-type": "application/json"}
     )
-    assert imported.json() == {"added": 2, "replaced": 0, "ignored_columns": []}
+    assert imported.json() == {"added": 2, "replaced": 0, "skipped": 0, "ignored_columns": []}
     again = client.post(
         "/api/v1/import", content=body, headers={"content-type": "application/json"}
     )

@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "list": "followup.cli.tracker:list_",
     "show": "followup.cli.tracker:show",
     "log": "followup.cli.tracker:log",
+    "attempt-edit": "followup.cli.tracker:attempt_edit",
+    "attempt-delete": "followup.cli.tracker:attempt_delete",
     "status": "followup.cli.tracker:status",
     "delete": "followup.cli.tracker:delete",
     "today": "followup.cli.today:command",

@@ -53,15 +53,18 @@ def render(message: Message, output: str) -> str:
     return message.to_markdown() if output == "markdown" else message.to_text()
 
 
-def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[str, str | None, str]:
-    """The kind, channel and purpose of the plan's next step, under the user's policy."""
+def _next_step(
+    tracker: Tracker, interview: Interview, day: dt.date
+) -> tuple[str, str | None, str, dt.date]:
+    """The kind, channel and purpose of the plan's next step, under the user's policy, and
+    the day it will be sent."""
     from followup.services.planning import plan_of
 
     step = plan_of(tracker, interview, day).next
     if step is None or step.script is None:
         raise InputError("--kind", f"the plan has no next step for {interview.id}; choose a kind")
     channel = step.channel.value if step.script == "offer-deadline" else None
-    return step.script, channel, step.purpose.value
+    return step.script, channel, step.purpose.value, step.send_day(day)
 
 
 @click.command("script")
@@ -91,7 +94,13 @@ def _next_step(tracker: Tracker, interview: Interview, day: dt.date) -> tuple[st
 @click.option(
     "--today",
     metavar="YYYY-MM-DD",
-    help="Write as of this date (default: today in the employer's time zone).",
+    help="Write as of this date (default: with ID, the day the next step is best sent; "
+    "else today in the employer's time zone).",
+)
+@click.option(
+    "--for-today",
+    is_flag=True,
+    help="With ID: word the next step's message for sending today, not its best moment.",
 )
 @click.option(
     "--channel",
@@ -120,6 +129,7 @@ def command(
     kind: str | None,
     output: str,
     today: str | None,
+    for_today: bool,
     channel: str | None,
     purpose: str | None,
     templates: str | None,
@@ -141,8 +151,10 @@ def command(
         interview = tracker.interview(interview_id)
         day = _today(env, interview, today)
         if kind is None:
-            kind, step_channel, step_purpose = _next_step(tracker, interview, day)
+            kind, step_channel, step_purpose, send_day = _next_step(tracker, interview, day)
             channel, purpose = channel or step_channel, purpose or step_purpose
+            if today is None and not for_today:
+                day = send_day
     templates_dir = _templates_dir(env, templates)
     message = write(
         interview, kind, today=day, templates_dir=templates_dir, channel=channel, purpose=purpose

@@ -30,15 +30,16 @@ def open_tracker(ctx: click.Context, db: str | None) -> Tracker:
     return tracker
 
 
-def ask(env: Env, label: str, field: str) -> str:
-    """Ask for a missing required value on a terminal; elsewhere, fail naming the field."""
+def ask(env: Env, label: str, field: str, missing: str = "required") -> str:
+    """Ask for a missing required value on a terminal; elsewhere, fail naming the field and
+    saying `missing` (which option to add)."""
     if not env.stdin_is_tty:
-        raise InputError(field, "required")
+        raise InputError(field, missing)
     env.stderr.write(f"{label}: ")
     env.stderr.flush()
     answer = env.stdin.readline().strip()
     if not answer:
-        raise InputError(field, "required")
+        raise InputError(field, missing)
     return answer
 
 

@@ -105,12 +105,14 @@ def _new_interview(env: Env, tracker: Tracker, given: dict[str, Any]) -> Intervi
         obj["id"] = given["id"]
     if settings.country:
         obj["country"] = settings.country
-    prompts = [("company", "Company", "company"), ("role", "Role (job title)", "role"),
-               ("interviewed_at", "Interview date and time", "interviewed_at"),
-               ("contact", "Who to follow up with", "interviewers")]  # fmt: skip
-    for option, label, field in prompts:
+    prompts = [("company", "Company", "--company NAME"),
+               ("role", "Role (job title)", "--role TITLE"),
+               ("interviewed_at", "Interview date and time", "--interviewed-at WHEN"),
+               ("contact", "Who to follow up with", "--contact NAME")]  # fmt: skip
+    for option, label, flag in prompts:
         if not given.get(option):
-            given[option] = ask(env, label, field)
+            missing = f"required: add {flag} (or give the interview with --from FILE.json)"
+            given[option] = ask(env, label, flag.split()[0], missing)
     if not obj["candidate"].get("name"):
         obj["candidate"]["name"] = ask(env, "Your name", "candidate.name")
     return interview_from_dict(_changes(tracker, given, obj))
@@ -211,13 +213,54 @@ def log(ctx: click.Context, db: str | None, interview_id: str, channel: str, out
         purpose: str | None, at: str | None, notes: str | None) -> None:  # fmt: skip
     """Log a follow-up attempt (S2-8: keep a record)."""
     env, tracker = env_of(ctx), open_tracker(ctx, db)
-    moment = moment_from_text(at, "--at", tracker.settings.timezone) if at else None
+    zone_name = tracker.entry_zone(tracker.interview(interview_id))
+    moment = moment_from_text(at, "--at", zone_name) if at else None
     attempt = tracker.log_attempt(
         interview_id, channel=AttemptChannel(channel), outcome=Outcome(outcome),
         purpose=Purpose(purpose) if purpose else None, at=moment, notes=notes,
     )  # fmt: skip
     what = step_words(attempt.purpose.value, attempt.channel.value)
     env.stdout.write(f"logged {what} ({attempt.outcome.value}) for {interview_id}\n")
+
+
+@click.command("attempt-edit")
+@db_option
+@click.argument("interview_id", metavar="ID")
+@click.argument("number", type=click.IntRange(min=1), metavar="N")
+@click.option("--channel", type=click.Choice([c.value for c in AttemptChannel]))
+@click.option("--outcome", type=click.Choice([o.value for o in Outcome]))
+@click.option("--purpose", type=click.Choice([p.value for p in Purpose]))
+@click.option("--at", metavar="WHEN", help="When (RFC 3339 or local 'YYYY-MM-DD HH:MM').")
+@click.option("--notes")
+@click.pass_context
+def attempt_edit(ctx: click.Context, db: str | None, interview_id: str, number: int,
+                 channel: str | None, outcome: str | None, purpose: str | None,
+                 at: str | None, notes: str | None) -> None:  # fmt: skip
+    """Correct attempt N of an interview (1 = the oldest, as `followup show` lists them)."""
+    env, tracker = env_of(ctx), open_tracker(ctx, db)
+    zone_name = tracker.entry_zone(tracker.interview(interview_id))
+    moment = moment_from_text(at, "--at", zone_name) if at else None
+    attempt = tracker.correct_attempt(
+        interview_id, number, at=moment, notes=notes,
+        channel=AttemptChannel(channel) if channel else None,
+        outcome=Outcome(outcome) if outcome else None,
+        purpose=Purpose(purpose) if purpose else None,
+    )  # fmt: skip
+    what = step_words(attempt.purpose.value, attempt.channel.value)
+    env.stdout.write(f"corrected attempt {number} of {interview_id}: {what} "
+                     f"({attempt.outcome.value}) at {attempt.at.isoformat()}\n")  # fmt: skip
+
+
+@click.command("attempt-delete")
+@db_option
+@click.argument("interview_id", metavar="ID")
+@click.argument("number", type=click.IntRange(min=1), metavar="N")
+@click.pass_context
+def attempt_delete(ctx: click.Context, db: str | None, interview_id: str, number: int) -> None:
+    """Delete attempt N of an interview, logged by mistake (1 = the oldest)."""
+    gone = open_tracker(ctx, db).delete_attempt(interview_id, number)
+    what = step_words(gone.purpose.value, gone.channel.value)
+    env_of(ctx).stdout.write(f"deleted attempt {number} of {interview_id}: {what}\n")
 
 
 @click.command("status")

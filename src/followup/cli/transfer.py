@@ -17,10 +17,20 @@ from followup.files import check_target, write_atomically
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "file_format", type=click.Choice(["json", "csv"]),
               help="Default: csv for *.csv, else JSON (an array or JSON Lines).")  # fmt: skip
-@click.option("--replace", is_flag=True, help="Overwrite stored interviews with the same id.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite stored interviews with the same id, or the same interview.",
+)
+@click.option(
+    "--skip-existing",
+    "skip",
+    is_flag=True,
+    help="Leave out rows already stored (same id, or the same interview).",
+)
 @click.pass_context
 def import_(ctx: click.Context, db: str | None, path: Path, file_format: str | None,
-            replace: bool) -> None:  # fmt: skip
+            replace: bool, skip: bool) -> None:  # fmt: skip
     """Import interviews: all of them, or none if a row is bad (row, field and why)."""
     from followup.services.transfer import import_file
 
@@ -30,11 +40,14 @@ def import_(ctx: click.Context, db: str | None, path: Path, file_format: str | N
         env.stderr.write(f"followup: writing {done} of {total}\n")
         env.stderr.flush()
 
+    if replace and skip:
+        raise InputError("--skip-existing", "give either --replace or --skip-existing, not both")
     result, ignored = import_file(open_tracker(ctx, db), path, file_format, replace=replace,
-                                  progress=progress)  # fmt: skip
+                                  skip=skip, progress=progress)  # fmt: skip
     if ignored:
         env.stderr.write(f"followup: ignored columns: {', '.join(ignored)}\n")
-    env.stdout.write(f"imported {result.added} new, {result.replaced} replaced\n")
+    skipped = f", {result.skipped} already stored and skipped" if result.skipped else ""
+    env.stdout.write(f"imported {result.added} new, {result.replaced} replaced{skipped}\n")
 
 
 @click.command("export")

@@ -74,6 +74,10 @@ _DATETIME_RE = re.compile(
 _COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
 #: Control characters no text field may hold (tab and line breaks are text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A local date-time, without an offset: read in the interview's `timezone` when it has one.
+_LOCAL_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\Z")
+#: One @, something before it, a dot in the domain, no spaces: enough to catch typos.
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+\Z")
 MAX_TEXT = 2000
 #: The years a date may fall in: a plan looks a year or so past its interview, and the
 #: holiday tables and `datetime` itself end at year 9999 (docs/security.md, limits).
@@ -247,13 +251,32 @@ def _list(value: Any, path: str) -> list[Any]:
     return value
 
 
+def _email(value: Any, path: str) -> str | None:
+    text = _text(value, path)
+    if text is not None and not _EMAIL_RE.match(text.strip()):
+        raise _fail(path, f"is not an e-mail address like dana@example.com (got {text!r})")
+    return None if text is None else text.strip()
+
+
+def _interviewed_at(value: Any, timezone: str | None) -> dt.datetime:
+    """`interviewed_at`: RFC 3339 with an offset, or, with a `timezone`, a local date-time
+    read in that zone."""
+    if timezone is not None and isinstance(value, str) and _LOCAL_DATETIME_RE.match(value):
+        try:
+            local = dt.datetime.fromisoformat(value.upper())
+        except ValueError as error:
+            raise _fail("interviewed_at", f"is not a real date-time ({error})") from None
+        return local.replace(tzinfo=zone(timezone))
+    return parse_datetime(value, "interviewed_at")
+
+
 def _candidate(value: Any) -> Person:
     if value is None:
         raise _fail("candidate", "required")
     obj = _object(value, "candidate", CANDIDATE_FIELDS)
     return Person(
         name=_required_text(obj.get("name"), "candidate.name"),
-        email=_text(obj.get("email"), "candidate.email"),
+        email=_email(obj.get("email"), "candidate.email"),
         phone=_text(obj.get("phone"), "candidate.phone"),
     )
 
@@ -266,7 +289,7 @@ def _interviewer(value: Any, path: str) -> Person:
     return Person(
         name=_required_text(obj.get("name"), f"{path}.name"),
         title=_text(obj.get("title"), f"{path}.title"),
-        email=_text(obj.get("email"), f"{path}.email"),
+        email=_email(obj.get("email"), f"{path}.email"),
         phone=_text(obj.get("phone"), f"{path}.phone"),
         primary=primary,
     )
@@ -357,7 +380,7 @@ def interview_from_dict(
         role=_required_text(obj.get("role"), "role"),
         candidate=_candidate(obj.get("candidate")),
         interviewers=_interviewers(obj.get("interviewers")),
-        interviewed_at=parse_datetime(obj.get("interviewed_at"), "interviewed_at"),
+        interviewed_at=_interviewed_at(obj.get("interviewed_at"), timezone),
         timezone=timezone,
         country=country,
         subdivision=subdivision.upper() if subdivision else None,
@@ -459,8 +482,10 @@ def step_to_dict(step: Step) -> dict[str, Any]:
         "latest": step.latest.isoformat(),
         "best": step.best.isoformat(),
         "contact": step.contact,
-        "reasons": [reason_to_dict(r) for r in step.reasons],
     }
+    if step.done_at is not None:
+        obj["done_at"] = step.done_at.isoformat()
+    obj["reasons"] = [reason_to_dict(r) for r in step.reasons]
     if step.script is not None:
         obj["script"] = step.script
     return obj
@@ -520,11 +545,12 @@ def _json_text(text: str) -> str:
 def _step_json(step: Step) -> str:
     script = "" if step.script is None else f', "script": {_json_text(step.script)}'
     reasons = _reasons_json(step.reasons)
+    done_at = "" if step.done_at is None else f'"done_at": "{step.done_at.isoformat()}", '
     return (
         f'{{"purpose": "{step.purpose}", "channel": "{step.channel}", '
         f'"status": "{step.status}", "earliest": "{step.earliest.isoformat()}", '
         f'"latest": "{step.latest.isoformat()}", "best": "{step.best.isoformat()}", '
-        f'"contact": {_json_text(step.contact)}, '
+        f'"contact": {_json_text(step.contact)}, {done_at}'
         f'"reasons": [{reasons}]{script}}}'
     )
 

@@ -192,6 +192,18 @@ class Step:
     contact: str
     reasons: list[Reason] = field(default_factory=list)
     script: str | None = None
+    #: when a done step was done: the moment of the attempt that did it (employer's zone)
+    done_at: dt.datetime | None = None
+
+    def send_day(self, today: dt.date) -> dt.date:
+        """The day this step's message will go out: its best moment's day, or today when
+        that has passed. A draft speaks as of this day ("last Monday", not "yesterday")."""
+        return max(today, self.best.date())
+
+    @property
+    def when(self) -> dt.date:
+        """The day the step sits at in time order: its `done_at` when done, else `earliest`."""
+        return self.done_at.date() if self.done_at is not None else self.earliest
 
 
 @dataclass(slots=True)

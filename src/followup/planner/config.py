@@ -40,6 +40,7 @@ class PlannerConfig:
     offer_lead: int
     recap_within: int
     late_grace: int
+    late_thank_you_days: int
     answered_wait: int
     max_unanswered: int
     industries: tuple[str, ...]
@@ -115,6 +116,7 @@ def _compile(policy: Policy) -> PlannerConfig:
         offer_lead=p("timing.offer-deadline", "lead_days"),
         recap_within=p("timing.recap-after-call", "within_days"),
         late_grace=p("timing.late-grace", "grace_days"),
+        late_thank_you_days=p("timing.late-thank-you", "until_day"),
         answered_wait=p("timing.answered-wait", "wait_days"),
         max_unanswered=p("attempts.limit", "max_unanswered"),
         industries=tuple(

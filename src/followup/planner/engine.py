@@ -73,6 +73,8 @@ class Facts:
     rude_at: dt.datetime | None
     feedback_by: dt.date | None
     warnings: list[str] = field(default_factory=list)
+    #: no thank-you went out and its window (late one included) has passed
+    thanks_missing: bool = False
 
     @property
     def wait_until(self) -> dt.date | None:
@@ -89,7 +91,7 @@ def plan(
     """The follow-up plan for `interview` as of `today` (a date in the employer's zone)."""
     facts = _facts(interview, today, compile_policy(policy), default_zone)
     steps = _steps(facts)
-    steps.sort(key=lambda step: (step.earliest, _ORDER[step.purpose]))
+    steps.sort(key=lambda step: (step.when, _ORDER[step.purpose]))
     return _finish(facts, steps, policy.name)
 
 
@@ -116,7 +118,30 @@ def _facts(
         )
     _sort_attempts(facts)
     facts.feedback_by = _feedback_by(facts)
+    _warn_off_channel(facts)
     return facts
+
+
+def _warn_off_channel(facts: Facts) -> None:
+    """An attempt by another channel than the one they asked for is recorded as it was (S1-3)."""
+    asked = instructed_channel(facts.interview)
+    if asked is None:
+        return
+    for attempt in facts.attempts:
+        used = used_channel(attempt)
+        if used is not asked and attempt.purpose is not Purpose.RECAP:
+            facts.warnings.append(
+                f"On {_words(facts.local_day(attempt.at))} you followed up by {used.value}, "
+                f"though they asked for {asked.value} (S1-3): the plan records what you did "
+                f"and keeps to {asked.value} from here."
+            )
+
+
+def used_channel(attempt: Attempt) -> Channel:
+    """The channel an attempt actually used; a voicemail counts as a call."""
+    if attempt.channel is AttemptChannel.VOICEMAIL:
+        return Channel.CALL
+    return Channel(attempt.channel.value)
 
 
 def _offset(interview: Interview) -> str:
@@ -255,20 +280,20 @@ def _zone_name(tz: dt.tzinfo) -> str:
     return key if isinstance(key, str) else str(tz)
 
 
-def _rude_on(facts: Facts, done_by: Attempt | None, force: bool = False) -> dt.date | None:
-    """The day of the rude answer, when it comes before this step was done (S2-12)."""
-    if facts.rude_at is None:
-        return None
-    if not force and done_by is not None and done_by.at <= facts.rude_at:
+def _rude_on(facts: Facts, force: bool) -> dt.date | None:
+    """The day of the rude answer, when this step is being re-planned after it (S2-12)."""
+    if not force or facts.rude_at is None:
         return None
     return facts.local_day(facts.rude_at)
 
 
 def _after_rude(facts: Facts, step: Step) -> bool:
-    """A step whose window opens after a rude answer must be an email, done or not (S2-12)."""
+    """A step still to do whose window reaches the day of a rude answer must be an email
+    (S2-12). A done step says how it was done; a step whose window ended before the rude
+    answer keeps the channel it had then."""
     if facts.rude_at is None or step.channel is Channel.EMAIL:
         return False
-    return step.status is not StepStatus.DONE or step.earliest > facts.local_day(facts.rude_at)
+    return step.status is not StepStatus.DONE and step.latest >= facts.local_day(facts.rude_at)
 
 
 def _thank_you(facts: Facts, force_rude: bool = False) -> Step:
@@ -283,7 +308,7 @@ def _thank_you(facts: Facts, force_rude: bool = False) -> Step:
         None,
     )
     channel, reasons = choose_channel(
-        facts.interview, Purpose.THANK_YOU, config, _rude_on(facts, done_by, force_rude)
+        facts.interview, Purpose.THANK_YOU, config, _rude_on(facts, force_rude)
     )
     reasons.append(config.reason("timing.thank-you-window"))
     if channel is Channel.CALL:
@@ -301,14 +326,41 @@ def _thank_you(facts: Facts, force_rude: bool = False) -> Step:
         )
         step = _new_step(facts, Purpose.THANK_YOU, channel, earliest, latest, reasons, after)
     _set_status(facts, step, done_by)
+    if step.status is StepStatus.MISSED:
+        step = _late_thank_you(facts, step, force_rude)
     if _after_rude(facts, step) and not force_rude:
         return _thank_you(facts, force_rude=True)
     return step
 
 
+def _late_thank_you(facts: Facts, missed: Step, force_rude: bool) -> Step:
+    """The thank-you's window passed with nothing sent (an interview entered late, say):
+    a short, late thank-you is still worth sending for a few days (S0-6, S2-4); after
+    that the thanks go into the first follow-up."""
+    config = facts.config
+    until = facts.day0 + dt.timedelta(days=config.late_thank_you_days)
+    if facts.today > until or until <= missed.latest:
+        facts.thanks_missing = True
+        return missed
+    channel = instructed_channel(facts.interview) or Channel.EMAIL
+    if force_rude:
+        channel = Channel.EMAIL
+    reasons = [r for r in missed.reasons if r.rule != "timing.thank-you-window"]
+    reasons.append(
+        config.reason("timing.late-thank-you", date=_words(missed.latest), until=_words(until))
+    )
+    earliest = missed.latest + dt.timedelta(days=1)
+    step = _new_step(facts, Purpose.THANK_YOU, channel, earliest, until, reasons)
+    _set_status(facts, step, None)
+    if step.status is StepStatus.MISSED:
+        facts.thanks_missing = True
+    return step
+
+
 def _no_contact_thank_you(facts: Facts) -> Step:
     step = _thank_you(facts, force_rude=facts.rude_at is not None)
-    step.status = StepStatus.SKIPPED
+    if step.status is not StepStatus.DONE:  # a thank-you already sent stays on the record
+        step.status = StepStatus.SKIPPED
     step.reasons.insert(0, facts.config.reason("instructions.no-contact"))
     return step
 
@@ -319,7 +371,7 @@ def _first_contact(facts: Facts, force_rude: bool = False) -> Step:
     offer = _offer_applies(facts)
     purpose = Purpose.OFFER_DEADLINE if offer else Purpose.STATUS
     channel, reasons = choose_channel(
-        facts.interview, purpose, facts.config, _rude_on(facts, done_by, force_rude)
+        facts.interview, purpose, facts.config, _rude_on(facts, force_rude)
     )
     earliest, latest, timing = (
         _offer_window(facts, channel) if offer else _status_window(facts, channel)
@@ -328,9 +380,33 @@ def _first_contact(facts: Facts, force_rude: bool = False) -> Step:
     reasons.append(facts.config.reason("attempts.one-status"))
     step = _new_step(facts, purpose, channel, earliest, latest, reasons)
     _set_status(facts, step, done_by)
+    still_to_do = step.status in (StepStatus.DUE, StepStatus.UPCOMING)
+    if facts.thanks_missing and still_to_do and facts.interview.status is InterviewStatus.AWAITING:
+        step.reasons.insert(0, facts.config.reason("timing.thanks-in-follow-up"))
     if _after_rude(facts, step) and not force_rude:
         return _first_contact(facts, force_rude=True)
+    if done_by is not None and not force_rude:
+        _note_early(facts, step, done_by)
     return step
+
+
+def _note_early(facts: Facts, step: Step, done_by: Attempt) -> None:
+    """A follow-up made before its window opened still counts as the one follow-up (S2-6);
+    the plan says so, and that it came before their date (S2-2). Anything after it waits."""
+    day = facts.local_day(done_by.at)
+    if facts.feedback_by is not None and day <= facts.feedback_by:
+        before = f"the date they gave ({_words(facts.feedback_by)})"
+    elif day < step.earliest:
+        before = f"its window opened ({_words(step.earliest)})"
+    else:
+        return
+    step.reasons.insert(
+        0, facts.config.reason("attempts.early-counts", date=_words(day), before=before)
+    )
+    facts.warnings.append(
+        f"Your follow-up on {_words(day)} came before {before}. It counts as your one "
+        "follow-up (S2-6); a last attempt, if one is needed, waits until after it (S2-2)."
+    )
 
 
 def _min_day(facts: Facts, channel: Channel) -> dt.date:
@@ -400,6 +476,13 @@ def _offer_applies(facts: Facts) -> bool:
             "consider asking the other employer for more time."
         )
         return False
+    if facts.feedback_by is not None and deadline <= facts.feedback_by:
+        facts.warnings.append(
+            f"Your other offer must be answered by {_words(deadline)}, before the date they "
+            f"said they would get back to you ({_words(facts.feedback_by)}). The plan keeps "
+            "to their date (S2-2); consider asking the other employer for more time."
+        )
+        return False
     return True
 
 
@@ -410,8 +493,7 @@ def _offer_window(facts: Facts, channel: Channel) -> tuple[dt.date, dt.date, lis
     reasons = [config.reason("timing.offer-deadline", date=_words(deadline))]
     reasons.append(config.reason("timing.week-after", Effect.OVERRIDDEN))
     earliest = _min_day(facts, channel)
-    waiting = facts.interview.instructions is Instructions.WAIT
-    waited = _after_feedback(facts, channel, reasons) if waiting else None
+    waited = _after_feedback(facts, channel, reasons)
     if waited is not None:
         earliest = max(earliest, waited)
     latest = max(earliest, deadline - dt.timedelta(days=config.offer_lead))
@@ -424,15 +506,16 @@ def _final(facts: Facts, first: Step, force_rude: bool = False) -> Step:
     first_done = facts.contacts[0] if facts.contacts else None
     done_by = facts.contacts[1] if len(facts.contacts) > 1 else None
     channel, reasons = choose_channel(
-        facts.interview, Purpose.FINAL, config, _rude_on(facts, done_by, force_rude)
+        facts.interview, Purpose.FINAL, config, _rude_on(facts, force_rude)
     )
     reasons.append(config.reason("timing.final-week-later"))
     reasons.append(config.reason("attempts.limit", limit=config.max_unanswered))
     base = facts.local_day(first_done.at) if first_done else first.best.date()
     earliest = max(base + dt.timedelta(days=config.final_after), _min_day(facts, channel))
-    if facts.wait_until is not None:
-        # They asked to wait: not even a final attempt before their date (S1-3).
-        earliest = max(earliest, facts.calendar.next_business_day_after(facts.wait_until))
+    if facts.feedback_by is not None:
+        # Not even a final attempt on or before their date (S2-2, and S1-3 when they asked
+        # to wait), however early the first follow-up came.
+        earliest = max(earliest, facts.calendar.next_business_day_after(facts.feedback_by))
     recheck = _recheck_after_answer(facts, first_done)
     if recheck is not None:
         earliest = recheck
@@ -501,6 +584,9 @@ def _set_status(facts: Facts, step: Step, done_by: Attempt | None) -> None:
     """done / due / upcoming / missed, and a best moment from today when it is due."""
     if done_by is not None:
         step.status = StepStatus.DONE
+        step.channel = used_channel(done_by)
+        step.script = script_kind(step.purpose, step.channel)
+        step.done_at = done_by.at.astimezone(facts.tz)
     elif facts.today < step.earliest:
         step.status = StepStatus.UPCOMING
     elif facts.today <= step.latest:
@@ -625,4 +711,4 @@ def _words(day: dt.date | None) -> str:
     return "" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
 
 
-__all__ = ["plan", "script_kind"]
+__all__ = ["plan", "script_kind", "used_channel"]

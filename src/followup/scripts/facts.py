@@ -57,16 +57,20 @@ def date_in_words(day: dt.date, today: dt.date) -> str:
 
 
 def day_in_words(day: dt.date, today: dt.date) -> str:
-    """When something happened, to follow a verb: 'today', 'yesterday', 'on Tuesday',
-    'last Friday' (within the past seven days, in last week), else 'on 18 November'."""
+    """When something happened, to follow a verb: 'today', 'yesterday', 'on Tuesday' (earlier
+    this week), 'last Friday' (a day of last week other than today's weekday), else
+    'on 18 November'."""
     days_ago = (today - day).days
     if days_ago == 0:
         return "today"
     if days_ago == 1:
         return "yesterday"
-    if 2 <= days_ago <= 6:
-        same_week = day.isocalendar()[:2] == today.isocalendar()[:2]
-        return f"on {day:%A}" if same_week else f"last {day:%A}"
+    if days_ago >= 2:
+        this_monday = today - dt.timedelta(days=today.weekday())
+        if day >= this_monday:
+            return f"on {day:%A}"
+        if day >= this_monday - dt.timedelta(days=7) and days_ago != 7:
+            return f"last {day:%A}"  # (a week ago today would read as today: a date instead)
     return f"on {date_in_words(day, today)}"
 
 

@@ -118,7 +118,11 @@ def _purpose(purpose: str | None) -> str:
 
 
 def _render(template: str, facts: Facts, templates_dir: Path | None, **extra: object) -> str:
-    return render(template, {**facts.values, **extra}, templates_dir)
+    text = render(template, {**facts.values, **extra}, templates_dir)
+    company = str(facts.values.get("company", ""))
+    if company.endswith("."):  # "Tokyo Works K.K." ends its sentence with its own full stop
+        text = text.replace(company + ".", company)
+    return text
 
 
 def _words(text: str) -> int:

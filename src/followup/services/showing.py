@@ -52,8 +52,11 @@ class ShownInterview:
         return "\n".join(lines) + "\n"
 
 
-def show_interview(tracker: Tracker, interview_id: str) -> ShownInterview:
-    """The interview, its plan as of the user's today and the script for its next step."""
+def show_interview(
+    tracker: Tracker, interview_id: str, *, for_today: bool = False
+) -> ShownInterview:
+    """The interview, its plan as of the user's today and the script for its next step,
+    worded for the day it will be sent (its best moment), or for today when asked."""
     from followup.scripts import write
 
     interview = tracker.interview(interview_id)
@@ -62,5 +65,6 @@ def show_interview(tracker: Tracker, interview_id: str) -> ShownInterview:
     script = None
     if plan.next is not None and plan.next.script is not None:
         channel = plan.next.channel.value if plan.next.script == "offer-deadline" else None
-        script = write(interview, plan.next.script, today=today, channel=channel)
+        day = today if for_today else plan.next.send_day(today)
+        script = write(interview, plan.next.script, today=day, channel=channel)
     return ShownInterview(interview, plan, script)

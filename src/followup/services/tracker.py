@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.context import Env
-from followup.domain.errors import InputError
+from followup.domain.errors import InputError, NotFoundError
 from followup.exports import Located, at_row
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
@@ -66,9 +66,34 @@ def _file_path(value: str, field: str) -> Path:
     return Path(value)
 
 
+#: Letters that Unicode does not decompose into a base letter and a mark.
+_SPELLED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
+_INITIALS = re.compile(r"(?<![a-z0-9])([a-z0-9])\.(?=[a-z0-9](?![a-z0-9]))")
+
+
 def slug(text: str) -> str:
-    """A short id from a company name: 'Acme Analytics, Inc.' -> 'acme-analytics-inc'."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A short id from a company name, letters kept readable: 'Acme Analytics, Inc.' ->
+    'acme-analytics-inc', 'Müller Lüdenscheidt GmbH' -> 'muller-ludenscheidt-gmbh'."""
+    import unicodedata
+
+    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
+    plain = "".join(c for c in spelled if not unicodedata.combining(c))
+    plain = _INITIALS.sub(r"\1", plain)  # "K.K." is "kk", not "k-k"
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return words[:24].rstrip("-") or "interview"
 
 
@@ -101,10 +126,24 @@ def check_id(value: str) -> str:
 
 
 class ImportResult(NamedTuple):
-    """How many interviews an import added and replaced."""
+    """How many interviews an import added, replaced and skipped (already stored)."""
 
     added: int
     replaced: int
+    skipped: int = 0
+
+
+#: How each adapter words the way out of a clash with stored interviews.
+CLI_HINT = "use --replace to overwrite them, or --skip-existing to keep the stored ones"
+
+
+def fingerprint(interview: Interview) -> tuple[str, str, dt.datetime]:
+    """What makes two records the same interview: company, role and moment."""
+    return (
+        " ".join(interview.company.casefold().split()),
+        " ".join(interview.role.casefold().split()),
+        interview.interviewed_at.astimezone(dt.UTC),
+    )
 
 
 Progress = Callable[[int, int], None]
@@ -133,6 +172,11 @@ class Tracker:
         """Now in the user's zone (configured, else the system's)."""
         now = self.now()
         return now.astimezone(user_zone(self.settings.timezone)) if self.settings.timezone else now
+
+    def entry_zone(self, interview: Interview) -> str | None:
+        """The one zone an attempt's typed time is read in, on every face: the user's
+        configured zone, else the interview's."""
+        return self.settings.timezone or interview.timezone
 
     def today(self) -> dt.date:
         """The user's local day (never the UTC day)."""
@@ -205,10 +249,9 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
-        from followup.domain.codec import check_moment
         from followup.domain.model import Attempt
 
-        at = check_moment(at or self.local_now(), "at")
+        at = self._check_at(at or self.local_now())
         with self.store.unit_of_work() as repo:
             if purpose is None:
                 purpose = self._next_purpose(repo, interview_id)
@@ -217,6 +260,63 @@ class Tracker:
             self._plan(repo, [repo.interview(interview_id)])
         return attempt
 
+    def _check_at(self, at: dt.datetime, field: str = "at") -> dt.datetime:
+        """An attempt's moment: aware, and not in the future (log it once it happened)."""
+        if at.tzinfo is None:
+            raise InputError(field, "must have a time zone")
+        from followup.domain.codec import check_moment
+
+        at = check_moment(at, field)  # within the years the product plans
+        if at > self.now() + dt.timedelta(minutes=1):
+            shown = at.astimezone(self.local_now().tzinfo).strftime("%Y-%m-%d %H:%M %Z")
+            raise InputError(field, f"{shown} is in the future: log an attempt once it is made")
+        return at
+
+    def correct_attempt(
+        self,
+        interview_id: str,
+        number: int,
+        *,
+        at: dt.datetime | None = None,
+        channel: AttemptChannel | None = None,
+        outcome: Outcome | None = None,
+        purpose: Purpose | None = None,
+        notes: str | None = None,
+    ) -> Attempt:
+        """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
+        from dataclasses import replace
+
+        with self.store.unit_of_work() as repo:
+            interview = repo.interview(interview_id)
+            attempts = list(interview.attempts)
+            old = _numbered(attempts, number)
+            new = replace(
+                old,
+                at=old.at if at is None else self._check_at(at),
+                channel=channel or old.channel,
+                outcome=outcome or old.outcome,
+                purpose=purpose or old.purpose,
+                notes=old.notes if notes is None else (notes.strip() or None),
+            )
+            attempts[number - 1] = new
+            attempts.sort(key=lambda a: a.at)
+            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            self._plan(repo, [repo.interview(interview_id)])
+        return new
+
+    def delete_attempt(self, interview_id: str, number: int) -> Attempt:
+        """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
+        from dataclasses import replace
+
+        with self.store.unit_of_work() as repo:
+            interview = repo.interview(interview_id)
+            attempts = list(interview.attempts)
+            gone = _numbered(attempts, number)
+            del attempts[number - 1]
+            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            self._plan(repo, [repo.interview(interview_id)])
+        return gone
+
     # --- import and export ------------------------------------------------------------
 
     def import_interviews(
@@ -224,27 +324,44 @@ class Tracker:
         interviews: Iterable[Located],
         *,
         replace: bool = False,
+        skip: bool = False,
         progress: Progress | None = None,
+        hint: str = CLI_HINT,
     ) -> ImportResult:
         """Store many interviews in ONE transaction: all of them, or none if any fails.
 
-        Each interview comes with its place in the file ("line 3"), named in errors.
+        Each interview comes with its place in the file ("line 3"), named in errors. A row
+        without an id that is the same interview as a stored one (same company, role and
+        moment: the same file imported twice) is never stored a second time: it replaces
+        the stored one with `replace`, is left out with `skip`, and is refused otherwise
+        with `hint` (the adapter's words for those two choices).
         """
         batch = list(interviews)
         stored: list[Interview] = []
-        replaced = 0
+        replaced = skipped = 0
         with self.store.unit_of_work() as repo:
+            known = {fingerprint(i): i.id for i in repo.interviews()}
             taken: set[str] = set()
             for number, (where, interview) in enumerate(batch, start=1):
                 try:
-                    replaced += interview.id is not None and repo.exists(interview.id)
+                    same = known.get(fingerprint(interview)) if interview.id is None else None
+                    if same is not None:
+                        interview = _with_id(interview, same)
+                    exists = interview.id is not None and repo.exists(interview.id)
+                    if exists and skip:
+                        skipped += 1
+                        continue
+                    if exists and not replace:
+                        what = " as the same interview (company, role and time)" if same else ""
+                        raise InputError("id", f"{interview.id!r} already exists{what}: {hint}")
+                    replaced += exists
                     stored.append(self._insert(repo, interview, taken=taken, replace=replace))
                 except InputError as error:
                     raise at_row(error, where) from None
                 if progress is not None and number % 1000 == 0:
                     progress(number, len(batch))
             self._plan(repo, stored)
-        return ImportResult(added=len(stored) - replaced, replaced=replaced)
+        return ImportResult(added=len(stored) - replaced, replaced=replaced, skipped=skipped)
 
     def export_objects(self) -> list[dict[str, Any]]:
         """Every interview as the contract's object, attempts included, in stored order."""
@@ -282,7 +399,7 @@ class Tracker:
         taken.add(interview_id)
         if repo.exists(interview_id):
             if not replace:
-                raise InputError("id", f"{interview_id!r} already exists (--replace overwrites)")
+                raise InputError("id", f"{interview_id!r} already exists")
             repo.replace_interview(interview, self.now())
         else:
             repo.insert_interview(interview, self.now())
@@ -306,6 +423,12 @@ def _check_calendar(country: str, subdivision: str | None) -> None:
     from followup.calendar import check_calendar
 
     check_calendar(country, subdivision)
+
+
+def _numbered(attempts: list[Attempt], number: int) -> Attempt:
+    if not 1 <= number <= len(attempts):
+        raise NotFoundError(f"no attempt {number}: this interview has {len(attempts)}")
+    return attempts[number - 1]
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:

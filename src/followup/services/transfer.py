@@ -37,11 +37,16 @@ def read_file(
 
 def import_file(
     tracker: Tracker, path: Path, file_format: str | None = None, *, replace: bool = False,
+    skip: bool = False, hint: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[ImportResult, list[str]]:  # fmt: skip
     """Import every interview of a file in one transaction, or none."""
     located, ignored = read_file(path, file_format, tracker)
-    return tracker.import_interviews(located, replace=replace, progress=progress), ignored
+    words = {} if hint is None else {"hint": hint}
+    result = tracker.import_interviews(
+        located, replace=replace, skip=skip, progress=progress, **words
+    )
+    return result, ignored
 
 
 def export_text(tracker: Tracker, file_format: str) -> str:
@@ -70,7 +75,9 @@ def export_ics(tracker: Tracker) -> str:
         for position, step in enumerate(plan.steps):
             if step.status in (StepStatus.DUE, StepStatus.UPCOMING) and step.script:
                 channel = step.channel.value if step.script == "offer-deadline" else None
-                message = write(interview, step.script, today=today, channel=channel)
+                # the event's text speaks as of the event's day
+                day = step.send_day(today)
+                message = write(interview, step.script, today=day, channel=channel)
                 scripts[position] = first_lines(message.body)
         planned.append((interview, plan, scripts))
     return write_ics(planned, tracker.now())

@@ -53,6 +53,16 @@ class AttemptIn(BaseModel):
     notes: str | None = Field(None, max_length=2000)
 
 
+class AttemptChange(BaseModel):
+    """A correction to an attempt logged by mistake: only the fields given change."""
+
+    channel: AttemptChannel | None = None
+    outcome: Outcome | None = None
+    purpose: Purpose | None = None
+    at: dt.datetime | None = Field(None, description="RFC 3339 with an offset")
+    notes: str | None = Field(None, max_length=2000)
+
+
 class StatusIn(BaseModel):
     """How the interview ended (or `awaiting` again)."""
 
@@ -152,6 +162,27 @@ async def log_attempt(request: Request, interview_id: str, body: AttemptIn) -> J
     return with_etag(attempt_to_dict(attempt), versions.etag(interview), 201)
 
 
+@router.patch("/interviews/{interview_id}/attempts/{number}", responses=ERRORS,
+              summary="Correct attempt N (1 = the oldest)")  # fmt: skip
+async def correct_attempt(
+    request: Request, interview_id: str, number: int, body: AttemptChange
+) -> JSONResponse:
+    tracker = tracker_of(request)
+    if body.at is not None and body.at.tzinfo is None:
+        raise InputError("at", "must have a time zone")
+    attempt = tracker.correct_attempt(interview_id, number, channel=body.channel,
+                                      outcome=body.outcome, purpose=body.purpose,
+                                      at=body.at, notes=body.notes)  # fmt: skip
+    return with_etag(attempt_to_dict(attempt), versions.etag(tracker.interview(interview_id)))
+
+
+@router.delete("/interviews/{interview_id}/attempts/{number}", status_code=204,
+               responses=ERRORS, summary="Delete attempt N (1 = the oldest)")  # fmt: skip
+async def delete_attempt(request: Request, interview_id: str, number: int) -> Response:
+    tracker_of(request).delete_attempt(interview_id, number)
+    return Response(status_code=204)
+
+
 @router.get("/interviews/{interview_id}/plan", responses=ERRORS, summary="Its plan as of today")
 async def interview_plan(request: Request, interview_id: str) -> dict[str, Any]:
     from followup.domain.codec import plan_to_dict
@@ -228,13 +259,16 @@ async def get_agenda(
 
 
 @router.post("/import", responses=ERRORS, summary="Import interviews: all, or none")
-async def import_interviews(request: Request, replace: bool = False) -> dict[str, Any]:
+async def import_interviews(
+    request: Request, replace: bool = False, skip: bool = False
+) -> dict[str, Any]:
     """A JSON array / JSON Lines of interview objects (application/json) or CSV (text/csv)."""
     from followup.web.transfer import import_text
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     text = (await request.body()).decode("utf-8-sig", errors="replace")
-    return import_text(tracker_of(request), text, "csv" if kind == "text/csv" else "json", replace)
+    kind_of = "csv" if kind == "text/csv" else "json"
+    return import_text(tracker_of(request), text, kind_of, replace, skip=skip)
 
 
 @router.get("/export", summary="Every interview as JSON, JSON Lines, CSV or iCalendar")

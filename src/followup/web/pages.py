@@ -16,7 +16,7 @@ from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purp
 from followup.services.tracker import Tracker
 from followup.web import versions
 from followup.web.app import state_of
-from followup.web.templating import STATE_WORDS, is_htmx, render
+from followup.web.templating import STATE_WORDS, is_htmx, render, zone_label
 
 router = APIRouter(include_in_schema=False)
 TODAY_LIMIT = 25
@@ -87,21 +87,26 @@ async def interviews(request: Request, q: str = "", state: str = "", page: int =
                   state=wanted or "", states=states)  # fmt: skip
 
 
-def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
-    """The interview page's data: plan, timeline, script, version."""
+def interview_context(
+    tracker: Tracker, interview_id: str, *, for_today: bool = False
+) -> dict[str, Any]:
+    """The interview page's data: plan, timeline, script (worded for its send day, or for
+    today when asked), version."""
     from followup.services.showing import show_interview
     from followup.web.timeline import timeline
 
-    shown = show_interview(tracker, interview_id)
+    shown = show_interview(tracker, interview_id, for_today=for_today)
     today = tracker.today()
     return {
+        "for_today": for_today,
         "interview": shown.interview,
         "plan": shown.plan,
         "script": shown.script,
         "timeline": timeline(shown.plan, shown.interview, today),
         "today": today,
         "version": versions.version_of(shown.interview),
-        "zone": shown.interview.timezone or tracker.settings.timezone,
+        "zone_name": tracker.entry_zone(shown.interview),
+        "zone": zone_label(tracker.entry_zone(shown.interview), tracker.now()),
         "channels": [c.value for c in AttemptChannel],
         "outcomes": [o.value for o in Outcome],
         "purposes": [p.value for p in Purpose],
@@ -111,7 +116,8 @@ def interview_context(tracker: Tracker, interview_id: str) -> dict[str, Any]:
 
 @router.get("/interviews/{interview_id}", response_class=HTMLResponse)
 async def interview(request: Request, interview_id: str) -> Response:
-    context = interview_context(tracker_of(request), interview_id)
+    for_today = request.query_params.get("draft") == "today"
+    context = interview_context(tracker_of(request), interview_id, for_today=for_today)
     title = f"{context['interview'].company}, {context['interview'].role}"
     return render(request, "interview.html", title=title, **context, errors={}, form={})
 
@@ -119,7 +125,7 @@ async def interview(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
 async def log_attempt(request: Request, interview_id: str) -> Response:
     """Log a follow-up; back to the interview, its plan moved on."""
-    from followup.services.moments import moment_from_text
+    from followup.services.moments import PAGE_ZONE_HINT, moment_from_text
 
     form = await form_of(request)
     tracker = tracker_of(request)
@@ -128,8 +134,8 @@ async def log_attempt(request: Request, interview_id: str) -> Response:
         outcome = _choice(Outcome, form.get("outcome"), "outcome")
         purpose = _choice(Purpose, form.get("purpose"), "purpose") if form.get("purpose") else None
         at = form.get("at", "").strip()
-        zone_name = tracker.interview(interview_id).timezone or tracker.settings.timezone
-        moment = moment_from_text(at, "at", zone_name) if at else None
+        zone_name = tracker.entry_zone(tracker.interview(interview_id))
+        moment = moment_from_text(at, "at", zone_name, PAGE_ZONE_HINT) if at else None
         tracker.log_attempt(interview_id, channel=channel, outcome=outcome, purpose=purpose,
                             at=moment, notes=form.get("notes", "").strip() or None)  # fmt: skip
     except InputError as error:
@@ -137,6 +143,31 @@ async def log_attempt(request: Request, interview_id: str) -> Response:
         return render(request, "interview.html", 422, title="Log a follow-up", **context,
                       errors={error.field: error.why}, form=form)  # fmt: skip
     return see_other(f"/interviews/{interview_id}?logged=1#plan")
+
+
+@router.post("/interviews/{interview_id}/attempts/{number}", response_class=HTMLResponse)
+async def change_attempt(request: Request, interview_id: str, number: int) -> Response:
+    """Correct (its When) or delete an attempt logged by mistake; back to the history."""
+    from followup.services.moments import PAGE_ZONE_HINT, moment_from_text
+
+    form = await form_of(request)
+    tracker = tracker_of(request)
+    try:
+        if form.get("action") == "delete":
+            tracker.delete_attempt(interview_id, number)
+        else:
+            at = form.get("at", "").strip()
+            zone_name = tracker.entry_zone(tracker.interview(interview_id))
+            moment = moment_from_text(at, "at", zone_name, PAGE_ZONE_HINT) if at else None
+            outcome = (
+                _choice(Outcome, form.get("outcome"), "outcome") if form.get("outcome") else None
+            )
+            tracker.correct_attempt(interview_id, number, at=moment, outcome=outcome)
+    except InputError as error:
+        context = interview_context(tracker, interview_id)
+        return render(request, "interview.html", 422, title="Correct a follow-up", **context,
+                      errors={f"attempt-{number}": error.why}, form=form)  # fmt: skip
+    return see_other(f"/interviews/{interview_id}#h-attempts")
 
 
 @router.post("/interviews/{interview_id}/status", response_class=HTMLResponse)

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from followup.calendar import check_calendar
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import ConflictError, InputError
-from followup.services.moments import moment_from_text
+from followup.services.moments import PAGE_ZONE_HINT, moment_from_text
 from followup.services.tracker import Tracker
 from followup.web import versions
 from followup.web.pages import form_of, see_other, tracker_of
@@ -105,10 +105,11 @@ def to_object(tracker: Tracker, form: dict[str, str], base: dict[str, Any]
         zone_name = clean.get("timezone") or tracker.settings.timezone
         try:
             obj["interviewed_at"] = moment_from_text(
-                clean["interviewed_at"], "interviewed_at", zone_name
+                clean["interviewed_at"], "interviewed_at", zone_name, PAGE_ZONE_HINT
             ).isoformat()
         except InputError as error:
-            errors["interviewed_at"] = error.why
+            # an unknown zone is the time-zone field's error, shown under that field
+            errors[form_field(error.field)] = error.why
     return obj, errors
 
 

@@ -13,7 +13,7 @@ from followup.settings import KEYS, change_setting, load_settings
 from followup.web.app import state_of
 from followup.web.pages import form_of, see_other, tracker_of
 from followup.web.templating import is_htmx, render
-from followup.web.transfer import export_response, import_text
+from followup.web.transfer import PAGE_HINT, export_response, import_text
 from followup.web.versions import feed_token, revoke_feed_token
 
 router = APIRouter(include_in_schema=False)
@@ -44,6 +44,14 @@ def _check_page(request: Request, status: int = 200, **context: Any) -> Response
                "errors": {}} | context  # fmt: skip
     return render(request, page, status, title="Check a draft", kinds=CHECK_KINDS,
                   interviews=interviews, **context)  # fmt: skip
+
+
+@router.get("/guidance", response_class=HTMLResponse)
+async def guidance_page(request: Request) -> Response:
+    """Every guidance id the product cites, in plain words, with where it comes from."""
+    from followup.web.guidance import guidance_html
+
+    return render(request, "guidance.html", title="The guidance", body=guidance_html())
 
 
 @router.get("/check", response_class=HTMLResponse)
@@ -130,8 +138,10 @@ async def upload(request: Request) -> Response:
     name = getattr(upload, "filename", "") or ""
     kind = "csv" if name.lower().endswith(".csv") else "json"
     try:
+        clash = form.get("existing", "replace" if form.get("replace") == "on" else "")
         result = import_text(tracker_of(request), data.decode("utf-8-sig", errors="replace"),
-                             kind, form.get("replace") == "on")  # fmt: skip
+                             kind, clash == "replace", skip=clash == "skip",
+                             hint=PAGE_HINT)  # fmt: skip
     except InputError as error:
         return render(request, "transfer.html", 422, title="Import and export", result=None,
                       error=str(error))  # fmt: skip

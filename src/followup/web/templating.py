@@ -34,6 +34,31 @@ NAV = [
 ]
 
 
+def zone_label(zone_name: str | None, now: dt.datetime) -> str | None:
+    """'America/New_York (EST)': the zone typed times are read in, with its abbreviation."""
+    if zone_name is None:
+        return None
+    from followup.domain.codec import zone
+
+    return f"{zone_name} ({now.astimezone(zone(zone_name)).strftime('%Z')})"
+
+
+def in_zone(value: dt.datetime, zone_name: str | None) -> str:
+    """A logged moment in the entry zone, with its abbreviation: 'Tue 24 Nov 2026, 10:05 EST'."""
+    from followup.domain.codec import zone
+
+    local = value.astimezone(zone(zone_name)) if zone_name else value
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {local.strftime('%Z')}".rstrip()
+
+
+def local_input(value: dt.datetime, zone_name: str | None) -> str:
+    """A moment as a datetime-local field's value in the entry zone: 2026-11-24T10:05."""
+    from followup.domain.codec import zone
+
+    local = value.astimezone(zone(zone_name)) if zone_name else value
+    return f"{local:%Y-%m-%dT%H:%M}"
+
+
 def day(value: dt.date | dt.datetime) -> str:
     """`Wed 25 Nov`."""
     return f"{value:%a} {value.day} {value:%b}"
@@ -54,7 +79,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(day=day, moment=moment, state=lambda s: STATE_WORDS.get(s, s))
+    env.filters.update(day=day, moment=moment, state=lambda s: STATE_WORDS.get(s, s),
+                       in_zone=in_zone, local_input=local_input)  # fmt: skip
     env.globals.update(step_words=step_words, nav=NAV, app_version=__version__)
     return env
 

@@ -23,7 +23,20 @@ DOWNLOADS = {
 MAX_UPLOAD = 50 * 1024 * 1024
 
 
-def import_text(tracker: Tracker, text: str, file_format: str, replace: bool) -> dict[str, Any]:
+#: The way out of a clash with stored interviews, in each web adapter's own words.
+PAGE_HINT = "choose “Replace them” or “Skip them” under Import and import the file again"
+API_HINT = "send it again with ?replace=true to overwrite them or ?skip=true to keep them"
+
+
+def import_text(
+    tracker: Tracker,
+    text: str,
+    file_format: str,
+    replace: bool,
+    *,
+    skip: bool = False,
+    hint: str = API_HINT,
+) -> dict[str, Any]:
     """Import an uploaded file exactly as `followup import` would: all of it, or none."""
     if not text.strip():
         raise InputError("file", "is empty")
@@ -32,8 +45,15 @@ def import_text(tracker: Tracker, text: str, file_format: str, replace: bool) ->
     with tempfile.TemporaryDirectory(prefix="followup-import-") as folder:
         path = Path(folder) / f"upload.{file_format}"
         path.write_text(text, encoding="utf-8")
-        result, ignored = import_file(tracker, path, file_format, replace=replace)
-    return {"added": result.added, "replaced": result.replaced, "ignored_columns": ignored}
+        result, ignored = import_file(
+            tracker, path, file_format, replace=replace, skip=skip, hint=hint
+        )
+    return {
+        "added": result.added,
+        "replaced": result.replaced,
+        "skipped": result.skipped,
+        "ignored_columns": ignored,
+    }
 
 
 def export_response(tracker: Tracker, file_format: str, *, attachment: bool = True) -> Response:
