@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -149,7 +148,7 @@ def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(tmp_pat
     assert done.returncode == 0, done.stderr
     check = sqlite3.connect(db)
     assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 6001
-    assert time.time() > 0
+    check.close()
 
 
 def test_an_upgraded_version_1_database_gets_its_plans_and_agenda(tmp_path: Path) -> None:
