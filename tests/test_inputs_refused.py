@@ -44,3 +44,10 @@ def test_json_interviewed_at_without_offset_is_read_in_the_given_timezone() -> N
     assert moment.isoformat() == "2026-12-01T15:30:00+01:00"
     with pytest.raises(InputError):
         interview_from_dict(interview(interviewed_at="2026-12-01T15:30:00", timezone=None))
+
+
+def test_a_local_interviewed_at_is_held_to_the_same_years_as_one_with_an_offset() -> None:
+    for value in ("9999-12-01T15:30:00", "0001-01-01T09:00:00"):
+        with pytest.raises(InputError, match="years 1970 to 2199") as refused:
+            interview_from_dict(interview(interviewed_at=value, timezone="Europe/Berlin"))
+        assert refused.value.field == "interviewed_at"

@@ -18,10 +18,11 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from followup.context import Env
 from followup.domain.errors import InputError
+from followup.domain.zones import find_zone
 
 FILE_NAME = "config.toml"
 
@@ -35,12 +36,10 @@ def _country(value: str) -> str:
 def user_zone(name: str) -> ZoneInfo:
     """An IANA zone, or `InputError` on `timezone` (kept off the codec for a fast start;
     the same refusals: too long, a tzdata folder such as "America", not a zone)."""
-    try:
-        if len(name) > 255 or "\0" in name:
-            raise ValueError(name)
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise InputError("timezone", f"unknown IANA time zone {name[:60]!r}") from None
+    found = find_zone(name)
+    if found is None:
+        raise InputError("timezone", f"unknown IANA time zone {name[:60]!r}")
+    return found
 
 
 def _timezone(value: str) -> str:

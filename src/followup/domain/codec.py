@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from followup.domain.errors import InputError
 from followup.domain.model import (
@@ -35,6 +35,7 @@ from followup.domain.model import (
     Step,
 )
 from followup.domain.safejson import HugeNumber
+from followup.domain.zones import find_zone
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -82,8 +83,6 @@ MAX_TEXT = 2000
 #: The years a date may fall in: a plan looks a year or so past its interview, and the
 #: holiday tables and `datetime` itself end at year 9999 (docs/security.md, limits).
 MIN_YEAR, MAX_YEAR = 1970, 2199
-#: IANA names are at most a few dozen characters; the file system's limit is 255.
-MAX_ZONE = 255
 #: How much of a bad value an error message quotes.
 SHOWN = 60
 
@@ -216,22 +215,10 @@ def parse_datetime(value: Any, path: str) -> dt.datetime:
 
 def zone(name: str, path: str = "timezone") -> ZoneInfo:
     """An IANA zone by name; raises `InputError` on `path` when unknown."""
-    found = _zone(name)
+    found = find_zone(name)
     if found is None:
         raise _fail(path, f"unknown IANA time zone {shown(name)}")
     return found
-
-
-@lru_cache(maxsize=512)
-def _zone(name: str) -> ZoneInfo | None:
-    """The zone, or None for anything that is not one: too long, a tzdata folder
-    ("America"), a path, a file that is not a zone."""
-    if not name or len(name) > MAX_ZONE or "\0" in name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return None
 
 
 def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]:
@@ -266,7 +253,7 @@ def _interviewed_at(value: Any, timezone: str | None) -> dt.datetime:
             local = dt.datetime.fromisoformat(value.upper())
         except ValueError as error:
             raise _fail("interviewed_at", f"is not a real date-time ({error})") from None
-        return local.replace(tzinfo=zone(timezone))
+        return check_moment(local.replace(tzinfo=zone(timezone)), "interviewed_at")
     return parse_datetime(value, "interviewed_at")
 
 
