@@ -21,8 +21,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts tools
-	$(BIN)/ruff format --check src tests bench scripts tools
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -33,7 +33,7 @@ train-checker: $(STAMP)
 	$(BIN)/python tools/train_checker.py
 
 snapshot: $(STAMP)
-	$(BIN)/python scripts/generate_snapshots.py
+	$(BIN)/python tools/generate_snapshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

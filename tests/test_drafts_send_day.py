@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from followup.domain.codec import interview_from_dict
+from followup.messages import write
+from followup.messages.facts import day_in_words
 from followup.planner import plan
 from followup.policy import load_policy
-from followup.scripts import write
-from followup.scripts.facts import day_in_words
 from tests.planning import interview
 
 MONDAY = "2026-11-30T10:00:00-05:00"

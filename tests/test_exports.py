@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup.exports.json_io import read_interviews
+from followup.formats.json_io import read_interviews
 from tests.tracker_support import Cli, example
 
 KHAL = Path(sys.executable).parent / "khal"

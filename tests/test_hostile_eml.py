@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
-from followup.scripts import write
-from followup.scripts.addresses import ascii_address, header_text
+from followup.messages import write
+from followup.messages.addresses import ascii_address, header_text
 from tests.tracker_support import example
 
 TODAY = dt.date(2026, 11, 25)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from followup.exports.csv_io import neutralised
-from followup.exports.ics import ics_text
+from followup.formats.csv_io import neutralised
+from followup.formats.ics import ics_text
 from tests.tracker_support import Cli, cli_with_example, example
 
 

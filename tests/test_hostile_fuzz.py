@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from followup.calendar import check_calendar
 from followup.domain.codec import INTERVIEW_FIELDS, interview_from_dict
 from followup.domain.errors import InputError
-from followup.exports.csv_io import COLUMNS, CsvDefaults, read_csv
+from followup.formats.csv_io import COLUMNS, CsvDefaults, read_csv
 from followup.planner import plan
 from followup.policy import load_policy
 from tests.tracker_support import example

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from followup.scripts import write
+from followup.messages import write
 from followup.services.tracker import slug
 from tests.planning import interview
 from tests.tracker_support import Cli

@@ -4,7 +4,7 @@ import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-generator = runpy.run_path(str(ROOT / "scripts" / "snapshot_plans.py"))
+generator = runpy.run_path(str(ROOT / "tools" / "snapshot_plans.py"))
 
 
 def test_golden_plans_are_current() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from followup.exports.csv_io import COLUMNS
+from followup.formats.csv_io import COLUMNS
 from followup.settings import KEYS
 
 DOC = (Path(__file__).parent.parent / "docs" / "tracker.md").read_text()

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from followup.checker.draft import Draft  # noqa: E402
 from followup.domain.codec import interview_from_dict  # noqa: E402
-from followup.scripts import KINDS, write  # noqa: E402
+from followup.messages import MESSAGE_KINDS, write  # noqa: E402
 
 OUTPUT = ROOT / "corpus" / "train" / "product-scripts.jsonl"
 INTERVIEWS = 12
@@ -76,7 +76,7 @@ def sentences() -> list[dict[str, Any]]:
     found = []
     for number in range(INTERVIEWS):
         case, today = interview(rng, number)
-        messages = [write(case, kind, today=today) for kind in KINDS]
+        messages = [write(case, kind, today=today) for kind in MESSAGE_KINDS]
         messages.append(write(case, "offer-deadline", today=today, channel="call"))
         for message in messages:
             texts = [(message.check_kind, message.body)] if message.check_kind else []

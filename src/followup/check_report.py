@@ -222,10 +222,10 @@ def _context(value: Any) -> Interview:
 
 
 def _check_kind(kind: Any, field: str) -> None:
-    from followup.checker.ruleset import KINDS
+    from followup.checker.ruleset import DRAFT_KINDS
 
-    if kind not in KINDS:
-        raise InputError(field, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if kind not in DRAFT_KINDS:
+        raise InputError(field, f"unknown kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
 
 
 def is_batch(sources: list[str], input_format: str) -> bool:
@@ -271,9 +271,9 @@ def run_check(
 
 
 def _kinds() -> str:
-    from followup.checker.ruleset import KINDS
+    from followup.checker.ruleset import DRAFT_KINDS
 
-    return ", ".join(KINDS)
+    return ", ".join(DRAFT_KINDS)
 
 
 def _single(

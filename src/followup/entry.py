@@ -100,9 +100,9 @@ def run() -> None:
 
 def fast_today(db: str | None, as_json: bool, show_all: bool) -> int:
     """`followup today` without click; errors as the CLI reports them (one line, exit 2)."""
-    from followup.agenda_report import today_report
     from followup.context import Env
     from followup.domain.errors import FollowupError
+    from followup.today_report import today_report
 
     env = Env()
     try:

@@ -9,6 +9,6 @@ linter, what the guidance warns against, what is missing and what is good (`spec
 from followup.checker.engine import check
 from followup.checker.loader import load_rules
 from followup.checker.result import CheckResult, Finding
-from followup.checker.ruleset import KINDS, Rule, RuleSet
+from followup.checker.ruleset import DRAFT_KINDS, Rule, RuleSet
 
-__all__ = ["KINDS", "CheckResult", "Finding", "Rule", "RuleSet", "check", "load_rules"]
+__all__ = ["DRAFT_KINDS", "CheckResult", "Finding", "Rule", "RuleSet", "check", "load_rules"]

@@ -11,7 +11,7 @@ from followup.checker.draft import Draft
 from followup.checker.learned import ToneModel, builtin_model
 from followup.checker.loader import builtin_rules
 from followup.checker.result import CheckResult, Finding
-from followup.checker.ruleset import KINDS, SPOKEN_KINDS, Element, Rule, RuleSet
+from followup.checker.ruleset import DRAFT_KINDS, SPOKEN_KINDS, Element, Rule, RuleSet
 from followup.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -307,8 +307,8 @@ def check(
     and the discussion points; `rules` defaults to the built-in rules and `model` to the
     built-in learned model.
     """
-    if kind not in KINDS:
-        raise InputError("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if kind not in DRAFT_KINDS:
+        raise InputError("kind", f"unknown kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     if not text.strip():
         raise InputError("text", "the draft is empty")
     rules = rules or builtin_rules()

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from followup.checker.matcher import Alternative, Matcher, alternatives
 from followup.checker.ruleset import (
     CONTEXT_FIELDS,
-    KINDS,
+    DRAFT_KINDS,
     MATCH_TYPES,
     SEVERITIES,
     Element,
@@ -129,8 +129,8 @@ def _table(value: Any, allowed: frozenset[str], where: _Where, table: str) -> di
 def _kinds(value: Any, where: _Where, table: str, key: str) -> frozenset[str]:
     kinds = _strings(value, where, table, key)
     for kind in kinds:
-        if kind not in KINDS:
-            raise where.fail(table, key, f"unknown kind {kind!r}; use {', '.join(KINDS)}")
+        if kind not in DRAFT_KINDS:
+            raise where.fail(table, key, f"unknown kind {kind!r}; use {', '.join(DRAFT_KINDS)}")
     return frozenset(kinds)
 
 
@@ -264,7 +264,7 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
     match = spec.get("match", "phrases")
     if match not in MATCH_TYPES:
         raise where.fail(table, f"{table}.match", f"must be one of {', '.join(MATCH_TYPES)}")
-    kinds = _kinds(spec.get("kinds", list(KINDS)), where, table, f"{table}.kinds")
+    kinds = _kinds(spec.get("kinds", list(DRAFT_KINDS)), where, table, f"{table}.kinds")
     examples = _examples(spec.get("examples", {}), rule_id, sorted(kinds)[0], where)
     rule = Rule(
         id=rule_id,
@@ -294,7 +294,9 @@ def _rule(rule_id: str, value: Any, ctx: _Context) -> Rule | None:
         ),
         element=spec.get("element"),
         when=spec.get("when"),
-        when_kinds=_kinds(spec.get("when_kinds", list(KINDS)), where, table, f"{table}.when_kinds"),
+        when_kinds=_kinds(
+            spec.get("when_kinds", list(DRAFT_KINDS)), where, table, f"{table}.when_kinds"
+        ),
         learned=match == "learned"
         or _flag(spec.get("learned", False), where, table, f"{table}.learned"),
         unless_element=spec.get("unless_element"),
@@ -412,7 +414,7 @@ def build(documents: list[tuple[str, dict[str, Any]]]) -> RuleSet:
     rules = [_rule(rule_id, value, ctx) for rule_id, value in merged["rules"].items()]
     strengths = [_strength(name, value, ctx) for name, value in merged["strengths"].items()]
     limits = {kind: _limit(kind, value, where) for kind, value in merged["limits"].items()}
-    missing = [kind for kind in KINDS if kind not in limits]
+    missing = [kind for kind in DRAFT_KINDS if kind not in limits]
     if missing:
         raise where.fail("limits", f"limits.{missing[0]}", "every kind needs a length limit")
     return RuleSet(

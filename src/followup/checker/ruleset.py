@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from followup.checker.matcher import Matcher
 
 #: The kinds of draft the checker reads.
-KINDS = ("call", "voicemail", "email", "text")
+DRAFT_KINDS = ("call", "voicemail", "email", "text")
 #: Spoken kinds: headings, stage directions and the other party's lines are not counted.
 SPOKEN_KINDS = frozenset({"call", "voicemail"})
 SEVERITIES = ("suggestion", "warning", "error")
@@ -53,7 +53,7 @@ class Rule:
     message: str
     description: str
     match: str
-    kinds: frozenset[str] = frozenset(KINDS)
+    kinds: frozenset[str] = frozenset(DRAFT_KINDS)
     severity_by_kind: Mapping[str, str] = field(default_factory=dict)
     pattern: Matcher | None = None
     #: Phrases that are fine said aloud but not written ("yeah", "gonna"): emails and texts.
@@ -64,7 +64,7 @@ class Rule:
     element: str | None = None
     when: str | None = None
     #: The kinds for which `when` holds back the rule (the others need no `when`).
-    when_kinds: frozenset[str] = frozenset(KINDS)
+    when_kinds: frozenset[str] = frozenset(DRAFT_KINDS)
     #: Whether the learned model's category of this id also raises this rule.
     learned: bool = False
     #: An element whose presence keeps this rule quiet ("generic" only without specifics).

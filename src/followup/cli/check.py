@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from followup.check_report import INPUT_FORMATS, OUTPUT_FORMATS, run_check
-from followup.checker import KINDS, load_rules
+from followup.checker import DRAFT_KINDS, load_rules
 from followup.cli import env_of
 from followup.cli.inputs import read_interview
 from followup.cli.tracked import db_option, open_tracker
@@ -39,7 +39,7 @@ def _context(ctx: click.Context, reference: str, db: str | None) -> Interview:
 @click.argument("sources", metavar="[FILE|DIR|-]...", nargs=-1)
 @click.option(
     "--kind",
-    help=f"What the drafts are: {', '.join(KINDS)} (required, but for JSON Lines that say).",
+    help=f"What the drafts are: {', '.join(DRAFT_KINDS)} (required, but for JSON Lines that say).",
 )
 @click.option(
     "--format",
@@ -81,8 +81,8 @@ def command(
     .txt and .md file below it); exit 1 if any draft has an error, 2 if any cannot be read.
     """
     env = env_of(ctx)
-    if kind is not None and kind not in KINDS:
-        raise InputError("--kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if kind is not None and kind not in DRAFT_KINDS:
+        raise InputError("--kind", f"unknown kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
     rules = load_rules(rules_path)
     context = _context(ctx, context_ref, db) if context_ref else None
     return run_check(

@@ -15,7 +15,7 @@ from followup.cli.inputs import parse_today, read_interview
 from followup.context import Env
 from followup.domain.errors import InputError
 from followup.domain.model import Interview, Purpose
-from followup.scripts import KINDS, Message, write
+from followup.messages import MESSAGE_KINDS, Message, write
 
 if TYPE_CHECKING:
     from followup.services.tracker import Tracker
@@ -80,7 +80,7 @@ def _next_step(
 )
 @click.option(
     "--kind",
-    type=click.Choice(KINDS),
+    type=click.Choice(MESSAGE_KINDS),
     help="What to write (default with ID: what the plan's next step needs).",
 )
 @click.option(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import click
 
-from followup.agenda_report import PAGE, today_report
 from followup.cli import env_of
 from followup.cli.tracked import db_option
+from followup.today_report import PAGE, today_report
 
 
 @click.command("today")

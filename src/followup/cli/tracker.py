@@ -17,10 +17,10 @@ from followup.domain import safejson
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, Interview, InterviewStatus, Outcome, Purpose
-from followup.exports import step_words
 from followup.files import read_text_file
-from followup.services.moments import moment_from_text
+from followup.formats import step_words
 from followup.services.tracker import Tracker
+from followup.services.typed_times import moment_from_text
 
 #: option -> contract field, for the interview's plain fields.
 FIELD_OPTIONS = {

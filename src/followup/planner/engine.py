@@ -30,7 +30,7 @@ from followup.domain.model import (
 )
 from followup.planner.channel import choose_channel, instructed_channel
 from followup.planner.config import PlannerConfig, compile_policy
-from followup.planner.moments import best_moment, fit_window, holiday_reason
+from followup.planner.timing import best_moment, fit_window, holiday_reason
 from followup.policy import Policy
 
 CONTACT_PURPOSES = frozenset({Purpose.STATUS, Purpose.FINAL, Purpose.OFFER_DEADLINE})

@@ -11,7 +11,7 @@ from followup.domain.model import Interview, Plan
 from followup.services import planning
 
 if TYPE_CHECKING:
-    from followup.scripts import Message
+    from followup.messages import Message
     from followup.services.tracker import Tracker
 
 
@@ -57,7 +57,7 @@ def show_interview(
 ) -> ShownInterview:
     """The interview, its plan as of the user's today and the script for its next step,
     worded for the day it will be sent (its best moment), or for today when asked."""
-    from followup.scripts import write
+    from followup.messages import write
 
     interview = tracker.interview(interview_id)
     today = tracker.today()

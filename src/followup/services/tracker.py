@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.context import Env
 from followup.domain.errors import InputError, NotFoundError
-from followup.exports import Located, at_row
+from followup.formats import Located, at_row
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
 

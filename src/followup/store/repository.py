@@ -188,7 +188,7 @@ class Repository:
         The caller keeps plans fresh first (`needing_a_plan`): then comparing `today` with
         the stored next step's window gives the planner's state (tests/test_tracker_agenda).
         """
-        from followup.store.agenda import agenda_rows
+        from followup.store.sections import agenda_rows
 
         return agenda_rows(self.connection, today, horizon, limit)
 

@@ -198,7 +198,7 @@ async def interview_script(
     interview_id: str,
     kind: Annotated[str | None, Query(description="Default: what the next step needs")] = None,
 ) -> dict[str, Any]:
-    from followup.scripts import write
+    from followup.messages import write
     from followup.services.showing import show_interview
 
     tracker = tracker_of(request)
@@ -229,10 +229,10 @@ async def check_draft(body: CheckIn) -> dict[str, Any]:
 
 def run_check(text: str, kind: str, context: dict[str, Any] | None) -> dict[str, Any]:
     """`followup check`'s JSON for a draft (the same errors for an empty text or bad kind)."""
-    from followup.checker import KINDS, check
+    from followup.checker import DRAFT_KINDS, check
 
-    if kind not in KINDS:
-        raise InputError("kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
+    if kind not in DRAFT_KINDS:
+        raise InputError("kind", f"must be one of {', '.join(DRAFT_KINDS)} (got {kind!r})")
     if not text.strip():
         raise InputError("text", "is empty")
     interview = (

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from followup.checker import DRAFT_KINDS
 from followup.domain.errors import InputError, NotFoundError
 from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
@@ -17,7 +18,6 @@ from followup.web.transfer import PAGE_HINT, export_response, import_text
 from followup.web.versions import feed_token, revoke_feed_token
 
 router = APIRouter(include_in_schema=False)
-CHECK_KINDS = ("email", "call", "voicemail", "text")
 ABOUT_CHOICES = 200
 
 
@@ -42,7 +42,7 @@ def _check_page(request: Request, status: int = 200, **context: Any) -> Response
     interviews = state_of(request).cache.get("check-choices", lambda: _choices(request))
     context = {"text": "", "kind": "email", "about": "", "result": None, "pieces": [],
                "errors": {}} | context  # fmt: skip
-    return render(request, page, status, title="Check a draft", kinds=CHECK_KINDS,
+    return render(request, page, status, title="Check a draft", kinds=DRAFT_KINDS,
                   interviews=interviews, **context)  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from followup import __version__
-from followup.exports import step_words
+from followup.formats import step_words
 
 STATE_WORDS = {
     "act_now": "Act now",

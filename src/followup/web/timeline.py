@@ -68,7 +68,7 @@ class Axis:
 
 def timeline(plan: Plan, interview: Interview, today: dt.date) -> Timeline:
     """The timeline of `plan` as of `today`."""
-    from followup.exports import step_words
+    from followup.formats import step_words
 
     interview_day = interview.interviewed_at.date()
     days = [interview_day, today] + [a.at.date() for a in interview.attempts]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from followup.domain.model import Channel, Interview, Plan, Step, StepStatus
-from followup.exports import step_words
+from followup.formats import step_words
 
 PRODID = "-//Followup//followup tracker//EN"
 DURATION = {Channel.CALL: dt.timedelta(minutes=15), Channel.EMAIL: dt.timedelta(minutes=15),

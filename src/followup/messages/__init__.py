@@ -4,8 +4,8 @@
 `templates/`, and a user's directory of same-named files overrides any of them.
 """
 
-from followup.scripts.facts import Placeholder
-from followup.scripts.message import Message, Section
-from followup.scripts.writer import KINDS, write
+from followup.messages.facts import Placeholder
+from followup.messages.message import Message, Section
+from followup.messages.writer import MESSAGE_KINDS, write
 
-__all__ = ["KINDS", "Message", "Placeholder", "Section", "write"]
+__all__ = ["MESSAGE_KINDS", "Message", "Placeholder", "Section", "write"]

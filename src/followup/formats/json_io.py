@@ -12,7 +12,7 @@ from typing import Any
 from followup.domain import safejson
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
-from followup.exports import Located, at_row
+from followup.formats import Located, at_row
 
 
 def read_interviews(text: str) -> list[Located]:

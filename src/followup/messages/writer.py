@@ -17,10 +17,10 @@ from pathlib import Path
 
 from followup.domain.errors import InputError, PolicyError
 from followup.domain.model import Interview, Purpose
-from followup.scripts.addresses import header_text
-from followup.scripts.facts import Facts, Placeholder, gather, one_line
-from followup.scripts.message import SECTION_ROLES, Message, Section, sms_length
-from followup.scripts.templates import render
+from followup.messages.addresses import header_text
+from followup.messages.facts import Facts, Placeholder, gather, one_line
+from followup.messages.message import SECTION_ROLES, Message, Section, sms_length
+from followup.messages.templates import render
 
 TEXT_LIMIT = 320  # two SMS at most, whatever happens (issue 4)
 VOICEMAIL_WORDS = 80  # about 30 seconds; the checker warns above 85 words
@@ -50,7 +50,7 @@ KIND_INFO: dict[str, Kind] = {
     "prep": Kind("Checklist before you call", "checklist", None),
 }
 #: Every kind `followup script --kind` accepts; the same names as a plan step's `script`.
-KINDS: tuple[str, ...] = tuple(KIND_INFO)
+MESSAGE_KINDS: tuple[str, ...] = tuple(KIND_INFO)
 OFFER_CALL = Kind("Offer-deadline call script", "call", "call")
 
 
@@ -96,7 +96,7 @@ def _address_to(message: Message, interview: Interview, candidate: str) -> None:
 
 def _kind_and_template(kind: str, channel: str | None) -> tuple[Kind, str]:
     if kind not in KIND_INFO:
-        raise InputError("kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
+        raise InputError("kind", f"must be one of {', '.join(MESSAGE_KINDS)} (got {kind!r})")
     if channel not in (None, "call", "email"):
         raise InputError("channel", f"must be call or email (got {channel!r})")
     if kind == "offer-deadline":

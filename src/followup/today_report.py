@@ -7,7 +7,7 @@ template or calendar library (unless a few stale plans need recomputing).
 from __future__ import annotations
 
 from followup.context import Env
-from followup.exports import step_words
+from followup.formats import step_words
 from followup.services.agenda import Agenda, AgendaItem, agenda
 from followup.services.tracker import Tracker
 

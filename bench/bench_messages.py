@@ -2,7 +2,7 @@
 library, beside `followup.checker.check` on the same messages (the reference, same run); and
 the wall time of one `followup script` beside a bare `python -c pass`.
 
-Run: `.venv/bin/python bench/bench_scripts.py [N]` (default 500 interviews).
+Run: `.venv/bin/python bench/bench_messages.py [N]` (default 500 interviews).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from followup.checker import check
 from followup.domain.codec import interview_from_dict
 from followup.domain.model import Interview
-from followup.scripts import KINDS, Message, write
+from followup.messages import MESSAGE_KINDS, Message, write
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "interview.json"
@@ -73,7 +73,7 @@ def main() -> None:
 
     def write_all() -> None:
         messages.clear()
-        messages.extend(write(i, kind, today=TODAY) for i in interviews for kind in KINDS)
+        messages.extend(write(i, kind, today=TODAY) for i in interviews for kind in MESSAGE_KINDS)
 
     def check_all() -> None:
         for message in messages:

@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from followup.domain.errors import InputError
-from followup.scripts.addresses import ascii_address, header_text, mailbox
-from followup.scripts.facts import Placeholder
+from followup.messages.addresses import ascii_address, header_text, mailbox
+from followup.messages.facts import Placeholder
 
 #: Roles of a section: words to say on the call, an aside (say it only if that happens),
 #: the voicemail to leave instead, or a checklist note for the person (never said).
@@ -132,7 +132,7 @@ class Message:
 
     def to_eml(self) -> str:
         """An RFC 5322 draft (Subject, To and From when known, plain-text body) for a mail
-        program: one of each header whatever the interview holds (`scripts/addresses.py`);
+        program: one of each header whatever the interview holds (`followup/messages/addresses.py`);
         `InputError` naming the field for an address a draft cannot carry."""
         if self.subject is None:
             raise ValueError(f"a {self.kind} is not an email")

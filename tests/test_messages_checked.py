@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from followup.checker import check
 from followup.domain.codec import interview_from_dict
 from followup.domain.model import Interview
-from followup.scripts import KINDS, Message, write
+from followup.messages import MESSAGE_KINDS, Message, write
 
 FIRST = [
     "Sam",
@@ -184,7 +184,7 @@ def drafts(message: Message) -> list[tuple[str, str]]:
 
 
 def every_message(interview: Interview, today: dt.date) -> list[Message]:
-    written = [write(interview, kind, today=today) for kind in KINDS]
+    written = [write(interview, kind, today=today) for kind in MESSAGE_KINDS]
     offer_call = write(interview, "offer-deadline", today=today, channel="call")
     return [*written, offer_call, write(interview, "call", today=today, purpose="thank_you")]
 

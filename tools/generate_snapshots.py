@@ -1,4 +1,4 @@
-"""Regenerate every golden snapshot (`make snapshot`): runs each scripts/snapshot_*.py.
+"""Regenerate every golden snapshot (`make snapshot`): runs each tools/snapshot_*.py.
 
 Review the result as a diff (`git diff snapshots/`) before committing it.
 """

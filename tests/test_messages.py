@@ -21,13 +21,13 @@ from followup.context import Env, fixed_clock
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError, PolicyError
 from followup.domain.model import Interview
-from followup.scripts import KINDS, Message, write
-from followup.scripts.addresses import header_text
-from followup.scripts.facts import day_in_words
+from followup.messages import MESSAGE_KINDS, Message, write
+from followup.messages.addresses import header_text
+from followup.messages.facts import day_in_words
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.json"
 TODAY = dt.date(2026, 11, 25)  # a Wednesday; the example interview was on Friday 20 November
-EMAIL_KINDS = [k for k in KINDS if k.endswith("-email") or k == "offer-deadline"]
+EMAIL_KINDS = [k for k in MESSAGE_KINDS if k.endswith("-email") or k == "offer-deadline"]
 
 
 def example(**patch: Any) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def test_the_day_is_the_employers_day() -> None:
     assert "last Saturday" in offset.body
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", MESSAGE_KINDS)
 def test_every_kind_is_personal(kind: str) -> None:
     message = written(kind, competing_offer_deadline="2026-12-04")
     for fact in ("Sam Lee", "Senior Data Analyst", "the churn dashboard rebuild"):
@@ -224,7 +224,7 @@ def test_mailto_opens_the_same_email() -> None:
 
 
 def test_only_emails_have_a_subject_and_an_eml() -> None:
-    for kind in KINDS:
+    for kind in MESSAGE_KINDS:
         message = written(kind)
         assert (message.subject is not None) == (kind in EMAIL_KINDS)
     with pytest.raises(ValueError):
@@ -246,7 +246,7 @@ def test_a_users_template_replaces_the_builtin(tmp_path: Path) -> None:
     assert message.body == "Dear Dana Ruiz, this is Sam Lee."
     # Shared lines are one file too: overriding it changes every message that uses it.
     (tmp_path / "_lines.j2").write_text(
-        (Path(__file__).parent.parent / "src/followup/scripts/templates/_lines.j2")
+        (Path(__file__).parent.parent / "src/followup/messages/templates/_lines.j2")
         .read_text()
         .replace('"Dear" if formal else "Hello"', '"Good day"')
     )
@@ -409,7 +409,7 @@ def test_any_eml_parses_back(role: str, company: str, contact: str, kind: str) -
     assert parsed.get_content() == message.body + "\n"
 
 
-@pytest.mark.parametrize("kind", [k for k in KINDS if k != "prep"])
+@pytest.mark.parametrize("kind", [k for k in MESSAGE_KINDS if k != "prep"])
 def test_cli_script_body_passes_cli_check(kind: str) -> None:
     status, out, _ = run(
         "script",
