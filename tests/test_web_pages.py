@@ -77,7 +77,8 @@ def test_errors_show_beside_the_fields_and_keep_what_was_typed(client: Any) -> N
     response = post_form(client, "/interviews/new", "/interviews/new", bad)
     assert response.status_code == 422
     html = response.text
-    assert 'id="f-company-error">required<' in html
+    assert 'id="f-company-error"><span class="visually-hidden">Error:</span> required<' in html
+    assert '<a href="#f-company">Company: required</a>' in html  # the summary at the top
     assert 'id="f-feedback_within-error"' in html
     assert 'value="yesterday-ish"' in html and 'value="Bill Lumbergh"' in html
     assert "TPS reports\nthe move to Austin" in html

@@ -17,7 +17,16 @@ from followup.domain.errors import ConflictError, InputError
 from followup.services.tracker import Tracker
 from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
 from followup.web import versions
-from followup.web.pages import form_of, see_other, tracker_of
+from followup.web.page_words import (
+    CHOICE_WORDS,
+    countries,
+    country_code,
+    country_error,
+    page_words,
+    zone_error,
+    zone_names,
+)
+from followup.web.pages import Form, one_at_a_time, see_other, tracker_of
 from followup.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -86,6 +95,7 @@ def to_object(tracker: Tracker, form: dict[str, str], base: dict[str, Any]
     """The contract object the form describes, and the errors found (field -> why)."""
     clean = {key: value.strip() for key, value in form.items()}
     errors = {f: "required" for f in REQUIRED if not clean.get(f)}
+    _page_checks(clean, errors)
     obj = dict(base) | {k: clean.get(f) or None for f, k in PLAIN.items()}
     obj["candidate"] = (base.get("candidate") or {}) | {"name": clean.get("candidate")}
     people = [dict(p) for p in base.get("interviewers") or [{}]]
@@ -109,8 +119,21 @@ def to_object(tracker: Tracker, form: dict[str, str], base: dict[str, Any]
             ).isoformat()
         except InputError as error:
             # an unknown zone is the time-zone field's error, shown under that field
-            errors[form_field(error.field)] = error.why
+            errors.setdefault(form_field(error.field), error.why)
     return obj, errors
+
+
+def _page_checks(clean: dict[str, str], errors: dict[str, str]) -> None:
+    """The time zone and the country, chosen from the page's lists (a country by its name
+    too): refused in the page's words before the codec sees them."""
+    if clean.get("timezone") and (why := zone_error(clean["timezone"])):
+        errors["timezone"] = why
+    if clean.get("country"):
+        code = country_code(clean["country"])
+        if code is None:
+            errors["country"] = country_error(clean["country"]) or ""
+        else:
+            clean["country"] = code
 
 
 def _whole(text: str, errors: dict[str, str]) -> int | None:
@@ -143,13 +166,24 @@ def new_base(tracker: Tracker) -> dict[str, Any]:
 
 
 def _form_page(request: Request, status: int, **context: Any) -> Response:
-    context.setdefault("errors", {})
-    context.setdefault("conflict", None)
-    return render(request, "interview_form.html", status, choices=CHOICES, labels=LABELS, **context)
+    return render(
+        request, "interview_form.html", status, **form_context(tracker_of(request), **context)
+    )
+
+
+def form_context(tracker: Tracker, **context: Any) -> dict[str, Any]:
+    """The add and edit form's data: the fields, the errors in the page's words, the lists."""
+    errors = {field: page_words(why) for field, why in context.pop("errors", {}).items()}
+    lists = {"zone_names": zone_names(), "country_names": countries(),
+             "choice_words": CHOICE_WORDS}  # fmt: skip
+    mine = {"conflict": None, "choices": CHOICES, "labels": LABELS, "errors": errors,
+            "your_zone": tracker.settings.timezone}  # fmt: skip
+    return mine | lists | context
 
 
 @router.get("/interviews/new", response_class=HTMLResponse)
-async def new_form(request: Request) -> Response:
+@one_at_a_time
+def new_form(request: Request) -> Response:
     tracker = tracker_of(request)
     values = {"candidate": tracker.settings.name or "", "timezone": tracker.settings.timezone or "",
               "country": tracker.settings.country or ""}  # fmt: skip
@@ -157,8 +191,8 @@ async def new_form(request: Request) -> Response:
 
 
 @router.post("/interviews/new", response_class=HTMLResponse)
-async def add(request: Request) -> Response:
-    form = await form_of(request)
+@one_at_a_time
+def add(request: Request, form: Form) -> Response:
     tracker = tracker_of(request)
     obj, errors = to_object(tracker, form, new_base(tracker))
     _validated(obj, errors)
@@ -166,11 +200,12 @@ async def add(request: Request) -> Response:
         return _form_page(request, 422, title="Add an interview", form=form, errors=errors,
                           interview_id=None)  # fmt: skip
     stored = tracker.add(interview_from_dict({k: v for k, v in obj.items() if v is not None}))
-    return see_other(f"/interviews/{stored.id}")
+    return see_other(f"/interviews/{stored.id}#top", "added")
 
 
 @router.get("/interviews/{interview_id}/edit", response_class=HTMLResponse)
-async def edit_form(request: Request, interview_id: str) -> Response:
+@one_at_a_time
+def edit_form(request: Request, interview_id: str) -> Response:
     interview = tracker_of(request).interview(interview_id)
     values = form_values(interview_to_dict(interview)) | {"version": versions.version_of(interview)}
     return _form_page(request, 200, title=f"Edit {interview.company}", form=values,
@@ -178,8 +213,8 @@ async def edit_form(request: Request, interview_id: str) -> Response:
 
 
 @router.post("/interviews/{interview_id}/edit", response_class=HTMLResponse)
-async def edit(request: Request, interview_id: str) -> Response:
-    form = await form_of(request)
+@one_at_a_time
+def edit(request: Request, interview_id: str, form: Form) -> Response:
     tracker = tracker_of(request)
     stored = interview_to_dict(tracker.interview(interview_id))
     base = {k: v for k, v in stored.items() if k not in ("id", "attempts", "status")}
@@ -195,4 +230,4 @@ async def edit(request: Request, interview_id: str) -> Response:
         form["version"] = versions.version_of(tracker.interview(interview_id))
         return _form_page(request, 409, title=title, form=form, conflict=str(error),
                           interview_id=interview_id)  # fmt: skip
-    return see_other(f"/interviews/{interview_id}")
+    return see_other(f"/interviews/{interview_id}#top", "saved")

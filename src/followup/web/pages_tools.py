@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, NamedTuple
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from followup.checker import DRAFT_KINDS
@@ -12,13 +12,41 @@ from followup.domain.errors import InputError, NotFoundError
 from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
 from followup.web.app import state_of
-from followup.web.pages import form_of, see_other, tracker_of
+from followup.web.page_words import (
+    banner_of,
+    countries,
+    country_code,
+    country_error,
+    page_words,
+    zone_error,
+    zone_names,
+)
+from followup.web.pages import Form, one_at_a_time, see_other, tracker_of
 from followup.web.templating import is_htmx, render
 from followup.web.transfer import PAGE_HINT, export_response, import_text
 from followup.web.versions import feed_token, revoke_feed_token
 
 router = APIRouter(include_in_schema=False)
 ABOUT_CHOICES = 200
+#: Each setting's label and hint on the page (the CLI's help names standards; a page does not).
+SETTING_WORDS = {
+    "name": ("Your name", "As the candidate in every interview and under each message."),
+    "email": ("Your e-mail address", "For the messages' signatures."),
+    "phone": ("Your phone number", "For call scripts and voicemails."),
+    "country": (
+        "Your country",
+        "Its public holidays are skipped unless an interview names "
+        "another. Start typing its name or two-letter code.",
+    ),
+    "timezone": (
+        "Your time zone",
+        "Your Today follows this zone's day. Start typing a city, like Chicago.",
+    ),
+    "policy": (
+        "Follow-up style",
+        "“default” or “prompt” (follows up a little sooner), or the path of your own rules file.",
+    ),
+}
 
 
 def checked(text: str, kind: str, about: Interview | None = None) -> dict[str, Any]:
@@ -47,7 +75,7 @@ def _check_page(request: Request, status: int = 200, **context: Any) -> Response
 
 
 @router.get("/guidance", response_class=HTMLResponse)
-async def guidance_page(request: Request) -> Response:
+def guidance_page(request: Request) -> Response:
     """Every guidance id the product cites, in plain words, with where it comes from."""
     from followup.web.guidance import guidance_html
 
@@ -55,14 +83,19 @@ async def guidance_page(request: Request) -> Response:
 
 
 @router.get("/check", response_class=HTMLResponse)
-async def check_page(request: Request) -> Response:
-    return _check_page(request)
+@one_at_a_time
+def check_page(request: Request, about: str = "") -> Response:
+    try:
+        known = tracker_of(request).interview(about).id or "" if about else ""
+    except (InputError, NotFoundError):
+        known = ""  # an old link: check without it
+    return _check_page(request, about=known)
 
 
 @router.post("/check", response_class=HTMLResponse)
-async def check_draft(request: Request) -> Response:
+@one_at_a_time
+def check_draft(request: Request, form: Form) -> Response:
     """The findings, marked in the text; htmx asks for just that part as you type."""
-    form = await form_of(request)
     text, kind, about = form.get("text", ""), form.get("kind", "email"), form.get("about", "")
     errors: dict[str, str] = {}
     try:
@@ -84,20 +117,24 @@ def _settings_page(request: Request, status: int = 200, **context: Any) -> Respo
     state = state_of(request)
     feed = f"{request.base_url}calendar/{feed_token(state.tracker)}.ics"
     context.setdefault("form", state.tracker.settings.as_dict())
-    context.setdefault("errors", {})
+    errors = {key: page_words(why) for key, why in context.pop("errors", {}).items()}
     return render(request, "settings.html", status, title="Settings", keys=KEYS, feed_url=feed,
-                  saved=request.query_params.get("saved"), **context)  # fmt: skip
+                  words=SETTING_WORDS, labels={k: v[0] for k, v in SETTING_WORDS.items()},
+                  errors=errors, zone_names=zone_names(),
+                  country_names=countries(),
+                  banner=banner_of(request.query_params.get("done")), **context)  # fmt: skip
 
 
 @router.get("/settings", response_class=HTMLResponse)
-async def settings_page(request: Request) -> Response:
+@one_at_a_time
+def settings_page(request: Request) -> Response:
     return _settings_page(request)
 
 
 @router.post("/settings", response_class=HTMLResponse)
-async def save_settings(request: Request) -> Response:
+@one_at_a_time
+def save_settings(request: Request, form: Form) -> Response:
     """Each setting validated as `followup config KEY VALUE` does; the valid ones are kept."""
-    form = await form_of(request)
     state = state_of(request)
     current = state.tracker.settings.as_dict()
     errors = {}
@@ -105,6 +142,12 @@ async def save_settings(request: Request) -> Response:
         value = form.get(key, "").strip()
         if value == current.get(key, ""):
             continue
+        why = _page_refusal(key, value)
+        if why is not None:
+            errors[key] = why
+            continue
+        if key == "country" and value:
+            value = country_code(value) or value
         try:
             change_setting(state.env, key, value or None)
         except InputError as error:
@@ -112,44 +155,69 @@ async def save_settings(request: Request) -> Response:
     state.tracker.settings = load_settings(state.env)
     if errors:
         return _settings_page(request, 422, form=form, errors=errors)
-    return see_other("/settings?saved=1")
+    return see_other("/settings", "settings")
+
+
+def _page_refusal(key: str, value: str) -> str | None:
+    """A time zone or country not in the page's lists, refused in the page's words."""
+    if not value:
+        return None
+    if key == "timezone":
+        return zone_error(value)
+    if key == "country":
+        return country_error(value)
+    return None
 
 
 @router.post("/settings/calendar-feed", response_class=HTMLResponse)
-async def new_feed(request: Request) -> Response:
+@one_at_a_time
+def new_feed(request: Request, form: Form) -> Response:
     """Revoke the calendar link: subscribed calendars stop updating; a new link replaces it."""
-    await form_of(request)
     revoke_feed_token(tracker_of(request))
-    return see_other("/settings?saved=feed#calendar")
+    return see_other("/settings#calendar", "feed")
 
 
 @router.get("/transfer", response_class=HTMLResponse)
-async def transfer_page(request: Request) -> Response:
+def transfer_page(request: Request) -> Response:
     return render(request, "transfer.html", title="Import and export", result=None, error=None)
 
 
-@router.post("/transfer/import", response_class=HTMLResponse)
-async def upload(request: Request) -> Response:
-    """An uploaded JSON or CSV file, imported whole or not at all."""
+class Upload(NamedTuple):
+    """A posted file: its text, JSON or CSV, and what to do with interviews already stored."""
+
+    text: str
+    kind: str
+    clash: str
+
+
+async def uploaded(request: Request) -> Upload:
+    """The uploaded file, read once its form's token is checked."""
     form = await request.form()
     state_of(request).guard.check_form_token(_text(form.get("csrf_token")))
     upload = form.get("file")
     data = await upload.read() if upload is not None and not isinstance(upload, str) else b""
     name = getattr(upload, "filename", "") or ""
     kind = "csv" if name.lower().endswith(".csv") else "json"
+    clash = _text(form.get("existing", "replace" if form.get("replace") == "on" else "")) or ""
+    return Upload(data.decode("utf-8-sig", errors="replace"), kind, clash)
+
+
+@router.post("/transfer/import", response_class=HTMLResponse)
+@one_at_a_time
+def upload(request: Request, file: Annotated[Upload, Depends(uploaded)]) -> Response:
+    """An uploaded JSON or CSV file, imported whole or not at all."""
     try:
-        clash = form.get("existing", "replace" if form.get("replace") == "on" else "")
-        result = import_text(tracker_of(request), data.decode("utf-8-sig", errors="replace"),
-                             kind, clash == "replace", skip=clash == "skip",
-                             hint=PAGE_HINT)  # fmt: skip
+        result = import_text(tracker_of(request), file.text, file.kind, file.clash == "replace",
+                             skip=file.clash == "skip", hint=PAGE_HINT)  # fmt: skip
     except InputError as error:
         return render(request, "transfer.html", 422, title="Import and export", result=None,
-                      error=str(error))  # fmt: skip
+                      error=page_words(str(error)))  # fmt: skip
     return render(request, "transfer.html", title="Import and export", result=result, error=None)
 
 
 @router.get("/export/{file_format}")
-async def download(request: Request, file_format: str) -> Response:
+@one_at_a_time
+def download(request: Request, file_format: str) -> Response:
     return export_response(tracker_of(request), file_format)
 
 

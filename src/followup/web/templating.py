@@ -26,10 +26,11 @@ STATE_WORDS = {
 }
 NAV = [
     ("today", "/", "Today"),
+    ("board", "/board", "Board"),
     ("interviews", "/interviews", "Interviews"),
-    ("add", "/interviews/new", "Add interview"),
+    ("add", "/interviews/new", "Add"),
     ("check", "/check", "Check a draft"),
-    ("transfer", "/transfer", "Import / export"),
+    ("transfer", "/transfer", "Import, export"),
     ("settings", "/settings", "Settings"),
 ]
 
