@@ -1,13 +1,16 @@
-"""The web app in Debian's Chromium, driven by Playwright: the journeys a job seeker takes,
-with JavaScript and without, an accessibility scan (axe-core) of every page, and screenshots.
+"""The web app in Debian's Chromium, driven by Playwright: the journeys a job seeker takes at
+a desktop's and a phone's size, with JavaScript and without, and an accessibility scan
+(axe-core) of every page in the light and the dark scheme at both sizes.
 
-Screenshots go to $FOLLOWUP_SCREENSHOTS (else a temporary directory) to be looked at.
+Screenshots go to $FOLLOWUP_SCREENSHOTS (else a temporary directory) to be looked at;
+`make screenshots` makes the ones in docs/screenshots.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +24,39 @@ pytestmark = [
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-PAGES = {
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+TIMEOUT_MS = 10_000
+
+
+def add_with_errors(page: Any) -> None:
+    page.goto("/interviews/new")
+    page.locator("#f-company").fill("Hooli")
+    page.locator("#f-timezone").fill("Mars/Olympus")
+    page.get_by_role("button", name="Add the interview").click()
+
+
+def checked_draft(page: Any) -> None:
+    page.goto("/check")
+    page.get_by_label("Your draft").fill("Hey Dana!!! Did I get the job? lol")
+    page.get_by_role("button", name="Check it").click()
+
+
+#: Every page: a path, or the steps that bring it up (a form with its errors).
+PAGES: dict[str, str | Callable[[Any], None]] = {
     "today": "/",
+    "board": "/board",
     "interviews": "/interviews",
+    "no-match": "/interviews?q=nobody-at-all",
     "interview": "/interviews/demo-acme",
     "add": "/interviews/new",
+    "add-errors": add_with_errors,
     "edit": "/interviews/demo-acme/edit",
-    "check": "/check",
+    "delete": "/interviews/demo-acme/delete",
+    "check": checked_draft,
     "settings": "/settings",
     "transfer": "/transfer",
+    "guidance": "/guidance",
 }
-TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="module")
@@ -57,55 +82,153 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def new_page(browser: Any, base: str, **options: Any) -> Any:
-    context = browser.new_context(base_url=base, accept_downloads=True, **options)
+def new_page(browser: Any, base: str, size: str = "desktop", **options: Any) -> Any:
+    context = browser.new_context(
+        base_url=base, accept_downloads=True, viewport=SIZES[size], **options
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.on("pageerror", lambda error: pytest.fail(f"JavaScript error: {error}"))
     return page
 
 
+def fits(page: Any) -> None:
+    """Nothing scrolls sideways."""
+    width, room = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= room, f"{page.url} scrolls sideways ({width}px in {room}px)"
+
+
+def banner(page: Any) -> str:
+    text: str = page.locator("#banner").inner_text()
+    return " ".join(text.split())
+
+
 def add_interview(page: Any, company: str) -> None:
     page.goto("/interviews/new")
-    fields = {"company": company, "role": "Data Engineer", "interviewed_at": "2026-11-23T10:00",
-              "timezone": "America/Chicago", "contact": "Pat Kim",
+    fields = {"company": company, "role": "Data Engineer", "timezone": "America/Chicago",
+              "interviewed_at": "2026-11-24T10:00", "contact": "Pat Kim",
               "contact_email": "pat@globex.example", "contact_phone": "+1 312 555 0100",
               "candidate": "Sam Lee"}  # fmt: skip
     for name, value in fields.items():
         page.locator(f"#f-{name}").fill(value)
     page.get_by_role("button", name="Add the interview").click()
+    page.wait_for_url(re.compile(r"/interviews/[a-z0-9-]+\?done=added#top$"))
 
 
-def test_first_run_shows_the_demo_interview(browser: Any, server: Any, shots: Path) -> None:
-    page = new_page(browser, server[0])
-    page.goto("/")
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Today")
-    assert page.get_by_text("Acme Analytics (demo)").count() >= 1
-    page.screenshot(path=shots / "today.png", full_page=True)
-    page.get_by_role("link", name="Acme Analytics (demo)").first.click()
-    assert page.locator("figure.timeline svg rect.bar").count() >= 1
-    page.screenshot(path=shots / "interview.png", full_page=True)
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_add_act_on_today_correct_change_status_delete(
+    browser: Any, server: Any, shots: Path, size: str
+) -> None:
+    page = new_page(browser, server[0], size)
+    company = f"Globex {size}"
+    add_interview(page, company)
+    interview_url = page.url.split("?")[0]
+    assert page.locator("h1").inner_text().startswith(company)
+    assert banner(page) == "Interview added. Here is your plan."
+    assert "Thank-you by e-mail to Pat Kim" in page.locator("#next").inner_text()
+    fits(page)
+
+    page.goto("/")  # one click on Today: "I sent it" logs the thank-you by e-mail
+    task = page.locator("li.task", has_text=company)
+    left = page.locator(".counter strong").inner_text()
+    task.get_by_role("button", name="I sent it").click()
+    page.wait_for_url("**/?done=logged*")
+    assert banner(page).startswith("Logged: thank-you by e-mail, sent. Next: status follow-up")
+    assert page.locator("li.task", has_text=company).get_by_role("button").count() == 0
+    assert page.locator(".counter strong").count() == 0 or (
+        int(page.locator(".counter strong").inner_text()) == int(left) - 1
+    )
+    fits(page)
+    page.screenshot(path=shots / f"today-logged-{size}.png")
+
+    page.goto(interview_url + "#history")  # correct the attempt: they replied
+    assert "thank you by email — sent" in page.locator("ul.attempts").inner_text()
+    page.locator("ul.attempts summary").first.click()
+    page.locator("#outcome-1").select_option("reply_received")
+    page.get_by_role("button", name="Save the correction").click()
+    page.wait_for_url("**?done=corrected#history")
+    assert banner(page) == "Follow-up corrected. The plan is up to date."
+    assert "thank you by email — reply received" in page.locator("ul.attempts").inner_text()
+    fits(page)
+
+    page.get_by_label("Status", exact=True).select_option("offer")  # change its status
+    page.get_by_role("button", name="Save status").click()
+    page.wait_for_url("**?done=status#top")
+    assert banner(page) == "Status saved."
+    assert page.locator(".page-head .badge").inner_text() == "Offer"
+    fits(page)
+
+    page.get_by_role("link", name="Delete this interview").click()  # delete, once confirmed
+    page.wait_for_url("**/delete")
+    assert page.locator("h1").inner_text() == f"Delete {company}?"
+    fits(page)
+    page.get_by_role("button", name="Yes, delete it").click()
+    page.wait_for_url("**/interviews?done=deleted")
+    assert banner(page) == "Interview deleted, with its follow-ups."
+    assert page.get_by_text(company).count() == 0
+    fits(page)
 
 
-def test_add_an_interview_see_its_plan_and_log_a_call(
+def test_one_click_on_today_works_with_javascript_off(
     browser: Any, server: Any, shots: Path
 ) -> None:
-    page = new_page(browser, server[0])
-    add_interview(page, "Globex")
-    page.wait_for_url("**/interviews/globex")
-    assert page.locator("h1").inner_text().startswith("Globex")
-    bars = page.locator("figure.timeline rect.bar")
-    assert bars.count() >= 2
-    before = page.locator("ol.steps").inner_text()
-    page.get_by_label("How", exact=True).select_option("call")
-    page.get_by_label("What happened").select_option("spoke")
-    page.get_by_label("Which follow-up").select_option("thank_you")
-    page.get_by_role("button", name="Log it").click()
-    page.wait_for_url("**/interviews/globex?logged=1#plan")
-    assert "thank you by call — spoke" in page.locator("ul.attempts").inner_text()
-    assert page.locator("line.mark-attempt").count() == 1
-    assert page.locator("ol.steps").inner_text() != before
-    page.screenshot(path=shots / "interview-logged.png", full_page=True)
+    page = new_page(browser, server[0], "phone", java_script_enabled=False)
+    add_interview(page, "Initech")
+    page.goto("/")
+    task = page.locator("li.task", has_text="Initech")
+    task.get_by_label("Outcome").select_option("reply_received")
+    task.get_by_role("button", name="I sent it").click()
+    page.wait_for_url("**/?done=logged*")
+    assert banner(page).startswith("Logged: thank-you by e-mail, they replied.")
+    page.get_by_role("link", name="Open Initech").click()
+    assert "thank you by email — reply received" in page.locator("ul.attempts").inner_text()
+    fits(page)
+
+
+def test_the_forms_say_what_is_wrong_and_where_without_javascript(
+    browser: Any, server: Any, shots: Path
+) -> None:
+    page = new_page(browser, server[0], java_script_enabled=False)
+    add_with_errors(page)
+    summary = page.locator("#error-summary")
+    assert summary.locator("h2").inner_text() == "There is a problem"
+    links = summary.locator("a").all_inner_texts()
+    assert "Role: required" in links and any(
+        t.startswith("Employer's time zone: choose") for t in links
+    )
+    assert " ".join(page.locator("#f-role-error").inner_text().split()) == "Error: required"
+    assert page.locator("#f-company").input_value() == "Hooli"  # nothing typed is lost
+    assert "IANA" not in page.content()
+    summary.get_by_role("link", name="Role: required").click()
+    assert page.evaluate("document.activeElement.id") == "f-role"
+    page.screenshot(path=shots / "add-errors-nojs.png", full_page=True)
+    checked_draft(page)
+    assert page.locator("mark.sev-error").count() >= 1
+    page.goto("/interviews?q=acme")
+    assert page.locator("table.list tbody tr").count() == 1
+
+
+def test_the_board_shows_each_interview_in_its_column(browser: Any, server: Any) -> None:
+    page = new_page(browser, server[0], java_script_enabled=False)
+    page.goto("/board")
+    column = page.locator("section.column-act_now")
+    assert column.locator("h2").inner_text().startswith("Act now")
+    card = column.locator("li.board-card", has_text="Acme Analytics (demo)")
+    assert "Thank-you by e-mail" in card.inner_text() and "Best" in card.inner_text()
+    card.get_by_role("link").click()
+    page.wait_for_url("**/interviews/demo-acme")
+
+
+def test_todays_draft_link_opens_the_message(browser: Any, server: Any) -> None:
+    page = new_page(browser, server[0], "phone")
+    page.goto("/")
+    page.get_by_role("link", name="Open the e-mail for Acme Analytics (demo)").click()
+    page.wait_for_url("**/interviews/demo-acme?draft=today#next")
+    assert "Hello Dana" in page.locator("#script-text").input_value()
+    assert page.locator("figure.timeline").is_hidden()  # the steps are the timeline on a phone
+    assert page.locator("ol.steps li.step").count() >= 2
+    tap = page.locator("#next button.done").bounding_box()
+    assert tap["height"] >= 44 and tap["width"] >= 44
 
 
 def test_a_drafts_findings_are_highlighted_as_you_type(
@@ -120,7 +243,17 @@ def test_a_drafts_findings_are_highlighted_as_you_type(
     marked = page.locator("#check-result mark.sev-error")
     marked.first.wait_for()
     assert "job" in " ".join(marked.all_inner_texts())
-    page.screenshot(path=shots / "check.png", full_page=True)
+
+
+def test_the_why_links_to_its_guidance(browser: Any, server: Any) -> None:
+    page = new_page(browser, server[0])
+    page.goto("/interviews/demo-acme")
+    why = page.locator("#next .why-line").inner_text()
+    assert not re.search(r"\((?:[A-Z]\d*-\d+|[A-Z]\d+)", why), why  # no "(S1-3, K3)" inline
+    link = page.locator("#next .why-line a.cite").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    assert page.locator(f"[id='{target}']").count() == 1
 
 
 def test_download_the_calendar_file(browser: Any, server: Any) -> None:
@@ -131,27 +264,6 @@ def test_download_the_calendar_file(browser: Any, server: Any) -> None:
     path = download.value.path()
     assert download.value.suggested_filename == "followup.ics"
     assert "BEGIN:VCALENDAR" in Path(path).read_text(encoding="utf-8")
-
-
-def test_the_same_forms_work_with_javascript_off(browser: Any, server: Any, shots: Path) -> None:
-    page = new_page(browser, server[0], java_script_enabled=False)
-    add_interview(page, "Initech")
-    page.wait_for_url("**/interviews/initech")
-    page.get_by_label("How", exact=True).select_option("email")
-    page.get_by_label("What happened").select_option("sent")
-    page.get_by_role("button", name="Log it").click()
-    page.wait_for_url("**/interviews/initech?logged=1#plan")
-    assert "by email — sent" in page.locator("ul.attempts").inner_text()
-    page.goto("/interviews/new")
-    page.get_by_role("button", name="Add the interview").click()
-    assert page.locator("#f-company-error").inner_text() == "required"
-    page.screenshot(path=shots / "add-errors-nojs.png", full_page=True)
-    page.goto("/check")
-    page.get_by_label("Your draft").fill("Hey Dana!!! Did I get the job? lol")
-    page.get_by_role("button", name="Check it").click()
-    assert page.locator("mark.sev-error").count() >= 1
-    page.goto("/interviews?q=initech")
-    assert page.locator("table.list tbody tr").count() == 1
 
 
 def serious_violations(page: Any) -> list[str]:
@@ -168,20 +280,17 @@ def serious_violations(page: Any) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_no_serious_accessibility_violations(browser: Any, server: Any, shots: Path,
-                                             name: str) -> None:  # fmt: skip
-    page = new_page(browser, server[0], bypass_csp=True)
-    page.goto(PAGES[name])
-    assert serious_violations(page) == [], name
-    page.screenshot(path=shots / f"page-{name}.png", full_page=True)
-
-
-@pytest.mark.parametrize("name", ["today", "interview", "add", "check"])
-def test_phone_layout(browser: Any, server: Any, shots: Path, name: str) -> None:
-    page = new_page(browser, server[0], viewport={"width": 390, "height": 844}, bypass_csp=True)
-    page.goto(PAGES[name])
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{name} scrolls sideways on a phone ({width}px)"
-    page.screenshot(path=shots / f"phone-{name}.png", full_page=True)
-    assert serious_violations(page) == [], name
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_no_serious_accessibility_violations_and_no_sideways_scroll(
+    browser: Any, server: Any, shots: Path, size: str, scheme: str
+) -> None:
+    page = new_page(browser, server[0], size, bypass_csp=True, color_scheme=scheme)
+    found = {}
+    for name, show in PAGES.items():
+        page.goto(show) if isinstance(show, str) else show(page)
+        fits(page)
+        if violations := serious_violations(page):
+            found[name] = violations
+        page.screenshot(path=shots / f"page-{name}-{size}-{scheme}.png", full_page=True)
+    assert found == {}
