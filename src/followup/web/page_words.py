@@ -162,6 +162,7 @@ def page_words(message: str) -> str:
 
 
 _PAGE_WORDS = (
+    (" (see `followup list`)", " (the Interviews page lists them all)"),
     ("an ISO 3166 two-letter code like US", "a country's two-letter code like US"),
     ("unknown IANA time zone", "unknown time zone"),
     ("IANA ", ""),
