@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench snapshot train-checker clean
+.PHONY: run test lint bench snapshot screenshots train-checker clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ train-checker: $(STAMP)
 
 snapshot: $(STAMP)
 	$(BIN)/python tools/generate_snapshots.py
+
+# The README's pictures of the web app (docs/screenshots/), in Debian's Chromium.
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

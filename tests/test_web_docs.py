@@ -27,3 +27,13 @@ def test_every_api_route_and_page_is_documented(tmp_path: Path) -> None:
             assert f"`{shown}" in text, page
     finally:
         app.state.web.tracker.close()
+
+
+def test_the_readme_shows_every_screenshot_and_each_is_small() -> None:
+    readme = (DOCS.parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", readme)
+    assert len(shown) == 10  # five pages, at both sizes
+    for name in shown:
+        picture = DOCS.parents[1] / name
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+        assert picture.stat().st_size < 200_000, name

@@ -77,8 +77,10 @@ def test_errors_show_beside_the_fields_and_keep_what_was_typed(client: Any) -> N
     response = post_form(client, "/interviews/new", "/interviews/new", bad)
     assert response.status_code == 422
     html = response.text
-    assert 'id="f-company-error"><span class="visually-hidden">Error:</span> required<' in html
-    assert '<a href="#f-company">Company: required</a>' in html  # the summary at the top
+    missing = "Enter the company&#39;s name"
+    assert f'id="f-company-error"><span class="visually-hidden">Error:</span> {missing}<' in html
+    assert f'<a href="#f-company">{missing}</a>' in html  # the summary at the top, in order
+    assert html.index(missing) < html.index("Interview date and time: ") < html.index("Within")
     assert 'id="f-feedback_within-error"' in html
     assert 'value="yesterday-ish"' in html and 'value="Bill Lumbergh"' in html
     assert "TPS reports\nthe move to Austin" in html

@@ -193,13 +193,16 @@ def test_the_forms_say_what_is_wrong_and_where_without_javascript(
     summary = page.locator("#error-summary")
     assert summary.locator("h2").inner_text() == "There is a problem"
     links = summary.locator("a").all_inner_texts()
-    assert "Role: required" in links and any(
+    assert "Enter the role (the job title)" in links and any(
         t.startswith("Employer's time zone: choose") for t in links
     )
-    assert " ".join(page.locator("#f-role-error").inner_text().split()) == "Error: required"
+    assert (
+        " ".join(page.locator("#f-role-error").inner_text().split())
+        == "Error: Enter the role (the job title)"
+    )
     assert page.locator("#f-company").input_value() == "Hooli"  # nothing typed is lost
     assert "IANA" not in page.content()
-    summary.get_by_role("link", name="Role: required").click()
+    summary.get_by_role("link", name="Enter the role (the job title)").click()
     assert page.evaluate("document.activeElement.id") == "f-role"
     page.screenshot(path=shots / "add-errors-nojs.png", full_page=True)
     checked_draft(page)

@@ -154,6 +154,16 @@ def country_error(text: str) -> str | None:
     return f"choose a country from the list, like United States (got {text[:40]!r})"
 
 
+def error_summary(errors: dict[str, str], labels: dict[str, str], order: list[str]
+                  ) -> list[tuple[str, str]]:  # fmt: skip
+    """The form's problems in the order of its fields, as (field, words): a complete sentence
+    as it is ("Enter your name"), anything else after its field's label."""
+    place = {name: index for index, name in enumerate(order)}
+    ranked = sorted(errors.items(), key=lambda item: place.get(item[0], len(place)))
+    return [(field, why if why[:1].isupper() else f"{labels.get(field, field.capitalize())}: {why}")
+            for field, why in ranked]  # fmt: skip
+
+
 def page_words(message: str) -> str:
     """A message from the core as a page says it: no standard's number, no command line."""
     for said, meant in _PAGE_WORDS:

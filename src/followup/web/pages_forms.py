@@ -22,6 +22,7 @@ from followup.web.page_words import (
     countries,
     country_code,
     country_error,
+    error_summary,
     page_words,
     zone_error,
     zone_names,
@@ -43,6 +44,11 @@ CONTACT = {"contact": "name", "contact_title": "title", "contact_email": "email"
            "contact_phone": "phone"}  # fmt: skip
 REQUIRED = {"company": "Company", "role": "Role", "interviewed_at": "Interview date and time",
             "contact": "Who to follow up with", "candidate": "Your name"}  # fmt: skip
+#: What to do about each required field left empty (the GOV.UK way: say what to enter).
+MISSING = {"company": "Enter the company's name", "role": "Enter the role (the job title)",
+           "interviewed_at": "Enter the date and time of the interview",
+           "contact": "Enter the name of the person to follow up with",
+           "candidate": "Enter your name"}  # fmt: skip
 #: form field -> its label, for the list of errors above the form.
 LABELS = REQUIRED | {
     "timezone": "Employer's time zone", "contact_title": "Title", "contact_email": "E-mail",
@@ -53,6 +59,11 @@ LABELS = REQUIRED | {
     "culture": "Company culture", "manner": "Interviewer's manner", "format": "Format",
     "scheduled_via": "How they arranged it",
 }  # fmt: skip
+#: The form's fields top to bottom: the error summary lists problems in this order.
+FIELD_ORDER = ["company", "role", "timezone", "interviewed_at", "format", "scheduled_via",
+               "contact", *CONTACT, "feedback_by", "feedback_within", "instructions",
+               "offer_deadline", "points", "candidate", "country", "subdivision", "industry",
+               "culture", "manner"]  # fmt: skip
 CHOICES = {
     "format": ["onsite", "video", "phone"],
     "scheduled_via": ["phone", "email", "text", "portal", "recruiter"],
@@ -94,7 +105,7 @@ def to_object(tracker: Tracker, form: dict[str, str], base: dict[str, Any]
               ) -> tuple[dict[str, Any], dict[str, str]]:  # fmt: skip
     """The contract object the form describes, and the errors found (field -> why)."""
     clean = {key: value.strip() for key, value in form.items()}
-    errors = {f: "required" for f in REQUIRED if not clean.get(f)}
+    errors = {f: MISSING[f] for f in REQUIRED if not clean.get(f)}
     _page_checks(clean, errors)
     obj = dict(base) | {k: clean.get(f) or None for f, k in PLAIN.items()}
     obj["candidate"] = (base.get("candidate") or {}) | {"name": clean.get("candidate")}
@@ -176,8 +187,9 @@ def form_context(tracker: Tracker, **context: Any) -> dict[str, Any]:
     errors = {field: page_words(why) for field, why in context.pop("errors", {}).items()}
     lists = {"zone_names": zone_names(), "country_names": countries(),
              "choice_words": CHOICE_WORDS}  # fmt: skip
-    mine = {"conflict": None, "choices": CHOICES, "labels": LABELS, "errors": errors,
-            "your_zone": tracker.settings.timezone}  # fmt: skip
+    mine: dict[str, Any] = {"conflict": None, "choices": CHOICES, "labels": LABELS,
+                            "errors": errors, "your_zone": tracker.settings.timezone,
+                            "summary": error_summary(errors, LABELS, FIELD_ORDER)}  # fmt: skip
     return mine | lists | context
 
 

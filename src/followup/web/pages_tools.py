@@ -17,6 +17,7 @@ from followup.web.page_words import (
     countries,
     country_code,
     country_error,
+    error_summary,
     page_words,
     zone_error,
     zone_names,
@@ -119,8 +120,9 @@ def _settings_page(request: Request, status: int = 200, **context: Any) -> Respo
     context.setdefault("form", state.tracker.settings.as_dict())
     errors = {key: page_words(why) for key, why in context.pop("errors", {}).items()}
     return render(request, "settings.html", status, title="Settings", keys=KEYS, feed_url=feed,
-                  words=SETTING_WORDS, labels={k: v[0] for k, v in SETTING_WORDS.items()},
-                  errors=errors, zone_names=zone_names(),
+                  words=SETTING_WORDS, errors=errors,
+                  summary=error_summary(errors, {k: v[0] for k, v in SETTING_WORDS.items()},
+                                        list(SETTING_WORDS)), zone_names=zone_names(),
                   country_names=countries(),
                   banner=banner_of(request.query_params.get("done")), **context)  # fmt: skip
 
