@@ -11,12 +11,17 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, running_server  # noqa: E402
+from tests.browser.server import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    add_with_errors,
+    checked_draft,
+    running_server,
+)
 
 OUT = ROOT / "docs" / "screenshots"
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -32,28 +37,12 @@ MORE = [
 ]  # fmt: skip
 
 
-def add_errors(page: Any) -> None:
-    page.goto("/interviews/new")
-    page.locator("#f-company").fill("Hooli")
-    page.locator("#f-timezone").fill("Mars/Olympus")
-    page.get_by_role("button", name="Add the interview").click()
-
-
-def check(page: Any) -> None:
-    page.goto("/check?about=demo-acme")
-    page.get_by_label("Your draft").fill(
-        "Hey Dana!!! Just checking in, did I get the job? Thanks for your time. Sam"
-    )
-    page.get_by_role("button", name="Check it").click()
-    page.locator("#check-result mark").first.wait_for()
-
-
 SHOTS = {
     "today": "/",
     "board": "/board",
     "interview": "/interviews/demo-acme",
-    "add-errors": add_errors,
-    "check": check,
+    "add-errors": add_with_errors,
+    "check": lambda page: checked_draft(page, "demo-acme"),
 }
 
 

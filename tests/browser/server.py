@@ -23,6 +23,22 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+def add_with_errors(page: Any) -> None:
+    """The add form sent with a company, a time zone that is none and nothing else."""
+    page.goto("/interviews/new")
+    page.locator("#f-company").fill("Hooli")
+    page.locator("#f-timezone").fill("Mars/Olympus")
+    page.get_by_role("button", name="Add the interview").click()
+
+
+def checked_draft(page: Any, about: str = "") -> None:
+    """The check page with a draft's findings marked."""
+    page.goto(f"/check?about={about}")
+    page.get_by_label("Your draft").fill("Hey Dana!!! Did I get the job? lol")
+    page.get_by_role("button", name="Check it").click()
+    page.locator("#check-result mark").first.wait_for()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

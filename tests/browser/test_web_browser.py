@@ -16,7 +16,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.server import AXE_PATHS, CHROMIUM, CHROMIUM_ARGS, running_server
+from tests.browser.server import (
+    AXE_PATHS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    add_with_errors,
+    checked_draft,
+    running_server,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,19 +33,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 TIMEOUT_MS = 10_000
-
-
-def add_with_errors(page: Any) -> None:
-    page.goto("/interviews/new")
-    page.locator("#f-company").fill("Hooli")
-    page.locator("#f-timezone").fill("Mars/Olympus")
-    page.get_by_role("button", name="Add the interview").click()
-
-
-def checked_draft(page: Any) -> None:
-    page.goto("/check")
-    page.get_by_label("Your draft").fill("Hey Dana!!! Did I get the job? lol")
-    page.get_by_role("button", name="Check it").click()
 
 
 #: Every page: a path, or the steps that bring it up (a form with its errors).
@@ -83,9 +77,8 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def new_page(browser: Any, base: str, size: str = "desktop", **options: Any) -> Any:
-    context = browser.new_context(
-        base_url=base, accept_downloads=True, viewport=SIZES[size], **options
-    )
+    options.setdefault("viewport", SIZES[size])
+    context = browser.new_context(base_url=base, accept_downloads=True, **options)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.on("pageerror", lambda error: pytest.fail(f"JavaScript error: {error}"))
@@ -267,6 +260,22 @@ def test_download_the_calendar_file(browser: Any, server: Any) -> None:
     path = download.value.path()
     assert download.value.suggested_filename == "followup.ics"
     assert "BEGIN:VCALENDAR" in Path(path).read_text(encoding="utf-8")
+
+
+def test_nothing_scrolls_sideways_at_320_px(browser: Any, server: Any) -> None:
+    page = new_page(browser, server[0], viewport={"width": 320, "height": 640})
+    for show in PAGES.values():
+        page.goto(show) if isinstance(show, str) else show(page)
+        fits(page)
+
+
+def test_the_printed_plan_keeps_the_whole_draft(browser: Any, server: Any) -> None:
+    page = new_page(browser, server[0])
+    page.goto("/interviews/demo-acme")
+    page.emulate_media(media="print")
+    assert page.locator("pre.print-only").is_visible()
+    assert "Best regards" in page.locator("pre.print-only").inner_text()
+    assert page.locator("#script-text").is_hidden() and page.locator("header.top").is_hidden()
 
 
 def serious_violations(page: Any) -> list[str]:

@@ -43,6 +43,8 @@ PURPOSE_WORDS = {
     "recap": "Recap",
 }
 CHANNEL_WORDS = {"email": "E-mail", "call": "Call", "text": "Text", "voicemail": "Voicemail"}
+STEP_STATUS_WORDS = {"done": "done", "due": "due now", "upcoming": "coming up",
+                     "missed": "missed", "skipped": "not needed"}  # fmt: skip
 STATUS_WORDS = {
     "awaiting": "Waiting to hear back",
     "offer": "Got an offer",

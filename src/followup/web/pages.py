@@ -26,10 +26,13 @@ from followup.web import versions
 from followup.web.app import state_of
 from followup.web.page_words import (
     CHANNEL_OUTCOMES,
+    CHANNEL_WORDS,
     DEFAULT_OUTCOME,
     DONE_WORDS,
     OUTCOME_WORDS,
+    PURPOSE_WORDS,
     STATUS_WORDS,
+    STEP_STATUS_WORDS,
     Banner,
     banner_of,
     page_words,
@@ -250,6 +253,9 @@ def interview_context(
         "purposes": [p.value for p in Purpose],
         "statuses": [s.value for s in InterviewStatus],
         "status_words": STATUS_WORDS,
+        "step_status": STEP_STATUS_WORDS,
+        "channel_words": CHANNEL_WORDS,
+        "purpose_words": PURPOSE_WORDS,
         "back": "",
         **one_click_words(),
     }
