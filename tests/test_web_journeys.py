@@ -87,6 +87,14 @@ def test_an_unknown_banner_flag_shows_nothing(stored: Any) -> None:
     assert "<script>" not in stored.get("/", params={"done": "<script>"}).text
 
 
+@pytest.mark.parametrize("query", ["done=logged&id=nobody", "done=logged&id=acme-analyst&n=x",
+                                   "done=logged&id=acme-analyst&n=99", "done=logged"])  # fmt: skip
+def test_a_banner_flag_from_an_old_or_edited_link_never_fails(stored: Any, query: str) -> None:
+    for page in ("/", PAGE):
+        shown = stored.get(f"{page}?{query}")
+        assert shown.status_code == 200 and "Logged." in visible(shown.text), (page, query)
+
+
 def test_deleting_asks_first_on_its_own_page(stored: Any) -> None:
     page = stored.get(PAGE).text
     assert f'href="{PAGE}/delete"' in page and 'name="confirm"' not in page

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from followup.domain.errors import NotFoundError
 from followup.web.app import state_of
+from followup.web.pages import one_at_a_time
 from followup.web.security import same_token
 from followup.web.transfer import export_response
 from followup.web.versions import feed_token
@@ -18,7 +19,8 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/calendar/{token}.ics")
-async def calendar_feed(request: Request, token: str) -> Response:
+@one_at_a_time
+def calendar_feed(request: Request, token: str) -> Response:
     """Due and upcoming steps, for a calendar subscription (the token must be current)."""
     tracker = state_of(request).tracker
     if not same_token(token, feed_token(tracker)):
