@@ -232,7 +232,7 @@ def test_a_drafts_findings_are_highlighted_as_you_type(
 ) -> None:
     page = new_page(browser, server[0])
     page.goto("/check")
-    page.get_by_label("It is a").select_option("call")
+    page.get_by_label("What it is").select_option("call")
     page.get_by_label("Your draft").press_sequentially(
         "Hi Dana, this is Sam Lee. Did I get the job? Why is it taking so long?", delay=5
     )

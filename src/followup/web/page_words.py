@@ -35,6 +35,9 @@ CHANNEL_OUTCOMES = {
     "call": ["no_answer", "voicemail", "spoke"],
     "voicemail": ["voicemail"],
 }
+#: What a draft to check can be.
+KIND_WORDS = {"email": "An e-mail", "call": "What you will say on a call",
+              "voicemail": "A voicemail", "text": "A text message"}  # fmt: skip
 PURPOSE_WORDS = {
     "thank_you": "Thank-you",
     "status": "Status follow-up",

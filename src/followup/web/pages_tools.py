@@ -13,6 +13,7 @@ from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
 from followup.web.app import state_of
 from followup.web.page_words import (
+    KIND_WORDS,
     banner_of,
     countries,
     country_code,
@@ -72,6 +73,7 @@ def _check_page(request: Request, status: int = 200, **context: Any) -> Response
     context = {"text": "", "kind": "email", "about": "", "result": None, "pieces": [],
                "errors": {}} | context  # fmt: skip
     return render(request, page, status, title="Check a draft", kinds=DRAFT_KINDS,
+                  kind_words=KIND_WORDS,
                   interviews=interviews, **context)  # fmt: skip
 
 
