@@ -35,7 +35,7 @@ def test_thank_you_is_an_email_the_same_day_after_the_interview() -> None:
     assert thanks.script == "thank-you-email"
 
 
-@covers("timing.week-after", "timing.two-weeks-max", "S0-3", "S2-1", "S0-1", "S1-8", "K1")
+@covers("timing.week-after", "timing.two-weeks-max", "S0-3", "S2-1", "S0-1", "S1-8")
 def test_status_window_is_the_week_after_and_within_two_weeks() -> None:
     result = plan_for(interview(), "2026-11-04")
     assert_window(result, "status", opens="2026-11-09", closes="2026-11-18")
@@ -43,7 +43,7 @@ def test_status_window_is_the_week_after_and_within_two_weeks() -> None:
     assert reason(result, "status", "timing.day-or-two-after") == "overridden"
 
 
-@covers("timing.day-or-two-after", "S1-4")
+@covers("timing.day-or-two-after", "S1-4", "K1")
 def test_prompt_profile_opens_on_day_two() -> None:
     result = plan_for(interview(), "2026-11-04", policy="prompt")
     assert_window(result, "status", opens="2026-11-06", closes="2026-11-18")
@@ -226,6 +226,9 @@ def test_the_scheduling_medium_outranks_a_friendly_manner() -> None:
     assert reason(result, "status", "channel.friendly-manner") == "overridden"
     friendly = plan_for(interview(interviewer_manner="friendly"), "2026-11-04")
     assert reason(friendly, "status", "channel.friendly-manner") == "applied"
+    direct = plan_for(interview(culture="direct"), "2026-11-04")
+    assert step(direct, "status").channel is Channel.CALL
+    assert reason(direct, "status", "channel.direct-culture") == "applied"
 
 
 @covers("channel.status-call-default", "S0-7")
