@@ -1,6 +1,6 @@
 """The tracker's use cases: interviews and attempts stored, kept planned, imported, exported.
 
-    tracker = Tracker.open(env, db=None)    # --db, else FOLLOWUP_DB, else the data directory
+    tracker = open_tracker(db=None)         # --db, else FOLLOWUP_DB, else the data directory
     interview = tracker.add(interview)
     tracker.log_attempt(interview.id, channel=AttemptChannel.CALL, outcome=Outcome.VOICEMAIL)
     agenda = tracker.agenda()
@@ -15,18 +15,21 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.context import Env
 from followup.domain.errors import InputError, NotFoundError
+from followup.domain.model import Attempt
 from followup.formats import Located, at_row
+from followup.services import planning
+from followup.services.agenda import Agenda, agenda
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
 
 if TYPE_CHECKING:
     from followup.domain.model import (
-        Attempt,
         AttemptChannel,
         Interview,
         InterviewStatus,
@@ -34,8 +37,9 @@ if TYPE_CHECKING:
         Purpose,
     )
 
-# The domain's codec and types are imported where used, not here: `followup today` goes
-# through this module and must start fast.
+# The codec (and the calendar, which imports it) are imported where used, not here:
+# `followup today` goes through this module and never decodes an interview
+# (tests/test_tracker_cli.py holds that).
 
 DB_FILE = "followup.db"
 MAX_ID = 100
@@ -88,8 +92,6 @@ _INITIALS = re.compile(r"(?<![a-z0-9])([a-z0-9])\.(?=[a-z0-9](?![a-z0-9]))")
 def slug(text: str) -> str:
     """A short id from a company name, letters kept readable: 'Acme Analytics, Inc.' ->
     'acme-analytics-inc', 'Müller Lüdenscheidt GmbH' -> 'muller-ludenscheidt-gmbh'."""
-    import unicodedata
-
     spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
     plain = "".join(c for c in spelled if not unicodedata.combining(c))
     plain = _INITIALS.sub(r"\1", plain)  # "K.K." is "kk", not "k-k"
@@ -149,6 +151,16 @@ def fingerprint(interview: Interview) -> tuple[str, str, dt.datetime]:
 Progress = Callable[[int, int], None]
 
 
+def open_tracker(db: str | Path | None = None, *, env: Env | None = None) -> Tracker:
+    """The tracker over the store at `db` (else `FOLLOWUP_DB`, else followup.db in the
+    user's data directory), created or upgraded as needed, with the user's settings.
+
+    `env` brings the clock, the environment and the directories (default: the real ones).
+    Close it when done (`tracker.close()`), or use it in a `with` block.
+    """
+    return Tracker.open(env or Env(), db)
+
+
 class Tracker:
     """One user's interviews in one store, with the settings that fill the gaps."""
 
@@ -164,6 +176,12 @@ class Tracker:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def now(self) -> dt.datetime:
         return self.env.clock()
@@ -193,6 +211,11 @@ class Tracker:
     ) -> list[Interview]:
         with self.store.unit_of_work(write=False) as repo:
             return repo.interviews(status=status.value if status else None, company=company)
+
+    def agenda(self, limit: int | None = None) -> Agenda:
+        """What is due as of the user's today: act now, overdue, coming up, move on, each
+        section in interview order, at most `limit` interviews each (None: all)."""
+        return agenda(self, limit)
 
     def stored_steps(self, interview_id: str) -> list[StoredStep]:
         self.refresh_plans()
@@ -249,8 +272,6 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
-        from followup.domain.model import Attempt
-
         at = self._check_at(at or self.local_now())
         with self.store.unit_of_work() as repo:
             if purpose is None:
@@ -284,8 +305,6 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
@@ -306,8 +325,6 @@ class Tracker:
 
     def delete_attempt(self, interview_id: str, number: int) -> Attempt:
         """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
@@ -375,14 +392,10 @@ class Tracker:
 
         Returns how many were re-planned. Cheap (no planner import) when nothing is stale.
         """
-        from followup.services import planning
-
         return planning.refresh(self)
 
     def replan_all(self) -> int:
         """Recompute every stored plan (after a policy change); returns how many."""
-        from followup.services import planning
-
         return planning.replan_all(self)
 
     # --- helpers ----------------------------------------------------------------------
@@ -406,13 +419,9 @@ class Tracker:
         return interview
 
     def _plan(self, repo: Repository, interviews: list[Interview]) -> None:
-        from followup.services import planning
-
         planning.store_plans(self, repo, interviews)
 
     def _next_purpose(self, repo: Repository, interview_id: str) -> Purpose:
-        from followup.services import planning
-
         return planning.next_purpose(self, repo.interview(interview_id))
 
 
@@ -432,6 +441,4 @@ def _numbered(attempts: list[Attempt], number: int) -> Attempt:
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:
-    from dataclasses import replace
-
     return replace(interview, id=interview_id)
