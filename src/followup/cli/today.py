@@ -1,7 +1,4 @@
-"""`followup today`: what to do today, what is overdue, what comes up this week, what to drop.
-
-The same report also answers through `followup.entry`'s fast path, without click.
-"""
+"""`followup today`: what to do today, what is overdue, what comes up this week, what to drop."""
 
 from __future__ import annotations
 
