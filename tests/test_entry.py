@@ -1,4 +1,4 @@
-"""The console script (`followup.entry`): every command but a plain `check` is click's."""
+"""The console script's fast path for `followup today`: same answer, no click."""
 
 from __future__ import annotations
 
@@ -8,7 +8,30 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from followup.entry import today_arguments
 from tests.tracker_support import MORNING, Cli, example
+
+
+@pytest.mark.parametrize(
+    ("argv", "parsed"),
+    [
+        (["today"], (None, False, False)),
+        (["today", "--json"], (None, True, False)),
+        (["today", "--all", "--db", "x.db"], ("x.db", False, True)),
+        (["today", "--db=x.db", "--json", "--all"], ("x.db", True, True)),
+        (["today", "--help"], None),
+        (["today", "--json", "--json"], None),
+        (["today", "--db"], None),
+        (["today", "--db", "--json"], None),
+        (["today", "--days", "3"], None),
+        (["plan", "--json"], None),
+        ([], None),
+    ],
+)
+def test_only_plain_today_calls_take_the_fast_path(argv: list[str], parsed: object) -> None:
+    assert today_arguments(argv) == parsed
 
 
 def run_script(
@@ -28,19 +51,20 @@ def run_script(
                           text=True, timeout=60, check=False)  # fmt: skip
 
 
-def test_the_console_script_answers_today_like_the_cli(tmp_path: Path) -> None:
+def test_fast_today_answers_exactly_like_the_click_command(tmp_path: Path) -> None:
     cli = Cli(tmp_path, clock=MORNING)
     path = tmp_path / "interview.json"
     path.write_text(json.dumps(example()))
     assert cli("add", "--from", str(path)).status == 0
     for flags in ([], ["--json"], ["--all", "--db", str(cli.db)]):
-        script = run_script(cli, "today", *flags)
+        fast = run_script(cli, "today", *flags)
         full = run_script(cli, "today", *flags, entry="followup.cli")
-        assert script.stderr.strip() == full.stderr.strip() == "True"  # both through click
+        assert fast.stderr.strip() == "False"  # answered without importing click
+        assert full.stderr.strip() == "True"
         if flags == ["--json"]:
-            assert json.loads(script.stdout) == json.loads(full.stdout)
+            assert json.loads(fast.stdout) == json.loads(full.stdout)
         else:
-            assert script.stdout == full.stdout and "Today, " in full.stdout
+            assert fast.stdout == full.stdout and "Today, " in full.stdout
 
 
 def test_anything_else_goes_to_click(tmp_path: Path) -> None:
@@ -48,7 +72,7 @@ def test_anything_else_goes_to_click(tmp_path: Path) -> None:
     assert "No such option" in done.stderr and done.stderr.strip().endswith("True")
 
 
-def test_today_reports_errors_like_the_cli(tmp_path: Path) -> None:
+def test_fast_today_reports_errors_like_the_cli(tmp_path: Path) -> None:
     cli = Cli(tmp_path)
     bad = tmp_path / "not-a-database.db"
     bad.write_text("this is not SQLite, and it is long enough to have a header" * 10)

@@ -1,4 +1,7 @@
-"""`followup today`: what to do today, what is overdue, what comes up this week, what to drop."""
+"""`followup today`: what to do today, what is overdue, what comes up this week, what to drop.
+
+The same report also answers through `followup.entry`'s fast path, without click.
+"""
 
 from __future__ import annotations
 
