@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from followup.domain.model import InterviewStatus, PlanState, Purpose, StepStatus
+from followup.domain.enums import InterviewStatus, PlanState, Purpose, StepStatus
 from followup.store import Repository, StoreBusy, StoredPlan, StoredStep
 
 if TYPE_CHECKING:
