@@ -17,10 +17,12 @@ from followup.domain import safejson
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, Interview, InterviewStatus, Outcome, Purpose
+from followup.domain.typed_times import moment_from_text
 from followup.files import read_text_file
 from followup.formats import step_words
+from followup.services.listing import list_interviews
+from followup.services.showing import show_interview
 from followup.services.tracker import Tracker
-from followup.services.typed_times import moment_from_text
 
 #: option -> contract field, for the interview's plain fields.
 FIELD_OPTIONS = {
@@ -172,7 +174,6 @@ STATES = ("awaiting", "offer", "rejected", "withdrawn", "closed",
 def list_(ctx: click.Context, db: str | None, state: str | None, company: str | None,
           due_within: int | None, as_json: bool) -> None:  # fmt: skip
     """List stored interviews, oldest first."""
-    from followup.services.listing import list_interviews
 
     env = env_of(ctx)
     rows = list_interviews(open_tracker(ctx, db), state=state, company=company,
@@ -192,7 +193,6 @@ def list_(ctx: click.Context, db: str | None, state: str | None, company: str | 
 @click.pass_context
 def show(ctx: click.Context, db: str | None, interview_id: str, as_json: bool) -> None:
     """One interview: its plan in words, the attempts so far, the next script."""
-    from followup.services.showing import show_interview
 
     env = env_of(ctx)
     shown = show_interview(open_tracker(ctx, db), interview_id)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from followup.domain.codec import attempt_to_dict, interview_to_dict, plan_to_dict
 from followup.domain.model import Interview, Plan
+from followup.messages import write
+from followup.planner.render import plan_to_text
 from followup.services import planning
 
 if TYPE_CHECKING:
@@ -34,8 +36,6 @@ class ShownInterview:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def as_text(self) -> str:
-        from followup.planner.render import plan_to_text
-
         interview = self.interview
         lines = [f"{interview.id}: {interview.company}, {interview.role}", ""]
         lines.append(plan_to_text(self.plan, interview).rstrip("\n"))
@@ -57,7 +57,6 @@ def show_interview(
 ) -> ShownInterview:
     """The interview, its plan as of the user's today and the script for its next step,
     worded for the day it will be sent (its best moment), or for today when asked."""
-    from followup.messages import write
 
     interview = tracker.interview(interview_id)
     today = tracker.today()

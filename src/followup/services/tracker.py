@@ -1,6 +1,6 @@
 """The tracker's use cases: interviews and attempts stored, kept planned, imported, exported.
 
-    tracker = Tracker.open(env, db=None)    # --db, else FOLLOWUP_DB, else the data directory
+    tracker = open_tracker(db=None)         # --db, else FOLLOWUP_DB, else the data directory
     interview = tracker.add(interview)
     tracker.log_attempt(interview.id, channel=AttemptChannel.CALL, outcome=Outcome.VOICEMAIL)
     agenda = tracker.agenda()
@@ -16,11 +16,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from followup.context import Env
 from followup.domain.errors import InputError, NotFoundError
 from followup.formats import Located, at_row
+from followup.services import planning
+from followup.services.agenda import Agenda, agenda
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
 
@@ -34,9 +36,12 @@ if TYPE_CHECKING:
         Purpose,
     )
 
-# The domain's codec and types are imported where used, not here: `followup today` goes
-# through this module and must start fast.
+# The codec (and the calendar, which imports it), the domain's records and `dataclasses`
+# are imported where used, not here: `followup today` goes through this module, and they
+# would add about 8 ms (the records) and 14 ms (dataclasses, with inspect) to its 80 ms
+# (python -X importtime; tests/test_tracker_cli.py holds that the codec stays off).
 
+R = TypeVar("R", "Interview", "Attempt")
 DB_FILE = "followup.db"
 MAX_ID = 100
 
@@ -88,8 +93,6 @@ _INITIALS = re.compile(r"(?<![a-z0-9])([a-z0-9])\.(?=[a-z0-9](?![a-z0-9]))")
 def slug(text: str) -> str:
     """A short id from a company name, letters kept readable: 'Acme Analytics, Inc.' ->
     'acme-analytics-inc', 'Müller Lüdenscheidt GmbH' -> 'muller-ludenscheidt-gmbh'."""
-    import unicodedata
-
     spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
     plain = "".join(c for c in spelled if not unicodedata.combining(c))
     plain = _INITIALS.sub(r"\1", plain)  # "K.K." is "kk", not "k-k"
@@ -149,6 +152,16 @@ def fingerprint(interview: Interview) -> tuple[str, str, dt.datetime]:
 Progress = Callable[[int, int], None]
 
 
+def open_tracker(db: str | Path | None = None, *, env: Env | None = None) -> Tracker:
+    """The tracker over the store at `db` (else `FOLLOWUP_DB`, else followup.db in the
+    user's data directory), created or upgraded as needed, with the user's settings.
+
+    `env` brings the clock, the environment and the directories (default: the real ones).
+    Close it when done (`tracker.close()`), or use it in a `with` block.
+    """
+    return Tracker.open(env or Env(), db)
+
+
 class Tracker:
     """One user's interviews in one store, with the settings that fill the gaps."""
 
@@ -164,6 +177,12 @@ class Tracker:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def now(self) -> dt.datetime:
         return self.env.clock()
@@ -193,6 +212,11 @@ class Tracker:
     ) -> list[Interview]:
         with self.store.unit_of_work(write=False) as repo:
             return repo.interviews(status=status.value if status else None, company=company)
+
+    def agenda(self, limit: int | None = None) -> Agenda:
+        """What is due as of the user's today: act now, overdue, coming up, move on, each
+        section in interview order, at most `limit` interviews each (None: all)."""
+        return agenda(self, limit)
 
     def stored_steps(self, interview_id: str) -> list[StoredStep]:
         self.refresh_plans()
@@ -249,7 +273,7 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
-        from followup.domain.model import Attempt
+        from followup.domain.model import Attempt  # see the note on imports above
 
         at = self._check_at(at or self.local_now())
         with self.store.unit_of_work() as repo:
@@ -284,13 +308,11 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             old = _numbered(attempts, number)
-            new = replace(
+            new = _replace(
                 old,
                 at=old.at if at is None else self._check_at(at),
                 channel=channel or old.channel,
@@ -300,20 +322,18 @@ class Tracker:
             )
             attempts[number - 1] = new
             attempts.sort(key=lambda a: a.at)
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            repo.replace_interview(_replace(interview, attempts=tuple(attempts)), self.now())
             self._plan(repo, [repo.interview(interview_id)])
         return new
 
     def delete_attempt(self, interview_id: str, number: int) -> Attempt:
         """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             gone = _numbered(attempts, number)
             del attempts[number - 1]
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            repo.replace_interview(_replace(interview, attempts=tuple(attempts)), self.now())
             self._plan(repo, [repo.interview(interview_id)])
         return gone
 
@@ -375,14 +395,10 @@ class Tracker:
 
         Returns how many were re-planned. Cheap (no planner import) when nothing is stale.
         """
-        from followup.services import planning
-
         return planning.refresh(self)
 
     def replan_all(self) -> int:
         """Recompute every stored plan (after a policy change); returns how many."""
-        from followup.services import planning
-
         return planning.replan_all(self)
 
     # --- helpers ----------------------------------------------------------------------
@@ -406,13 +422,9 @@ class Tracker:
         return interview
 
     def _plan(self, repo: Repository, interviews: list[Interview]) -> None:
-        from followup.services import planning
-
         planning.store_plans(self, repo, interviews)
 
     def _next_purpose(self, repo: Repository, interview_id: str) -> Purpose:
-        from followup.services import planning
-
         return planning.next_purpose(self, repo.interview(interview_id))
 
 
@@ -432,6 +444,11 @@ def _numbered(attempts: list[Attempt], number: int) -> Attempt:
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:
+    return _replace(interview, id=interview_id)
+
+
+def _replace(record: R, **changes: Any) -> R:
+    """`dataclasses.replace`, imported on first use (see the note on imports above)."""
     from dataclasses import replace
 
-    return replace(interview, id=interview_id)
+    return replace(record, **changes)

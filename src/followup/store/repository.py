@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from followup.domain.errors import NotFoundError
-from followup.store.records import AgendaRow, StoredPlan, StoredStep
+from followup.store.records import STEP_COLUMNS, AgendaRow, StoredPlan, StoredStep, step_from_row
+from followup.store.sections import agenda_rows
 
 if TYPE_CHECKING:
     from followup.domain.model import Attempt, Interview, InterviewStatus
 
 # The codec is imported where used: the agenda's path never decodes an interview.
-STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
 def utc_key(moment: dt.datetime) -> str:
@@ -188,8 +188,6 @@ class Repository:
         The caller keeps plans fresh first (`needing_a_plan`): then comparing `today` with
         the stored next step's window gives the planner's state (tests/test_tracker_agenda).
         """
-        from followup.store.sections import agenda_rows
-
         return agenda_rows(self.connection, today, horizon, limit)
 
     def stamp(self, name: str) -> str | None:
@@ -322,18 +320,4 @@ def _step_values(step: StoredStep) -> tuple[Any, ...]:
         step.contact,
         step.settled,
         step.script,
-    )
-
-
-def step_from_row(row: tuple[Any, ...]) -> StoredStep:
-    purpose, channel, earliest, latest, best, contact, settled, script = row
-    return StoredStep(
-        purpose=purpose,
-        channel=channel,
-        earliest=dt.date.fromisoformat(earliest),
-        latest=dt.date.fromisoformat(latest),
-        best=dt.datetime.fromisoformat(best),
-        contact=contact,
-        settled=settled,
-        script=script,
     )

@@ -12,8 +12,7 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-from followup.store.records import AgendaRow
-from followup.store.repository import STEP_COLUMNS, step_from_row
+from followup.store.records import STEP_COLUMNS, AgendaRow, step_from_row
 
 SECTIONS = ("act_now", "overdue", "coming_up", "move_on", "waiting")
 SECTION_SQL = """CASE

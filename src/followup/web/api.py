@@ -26,7 +26,7 @@ from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
 from followup.services.tracker import Tracker
 from followup.web import versions
-from followup.web.app import state_of
+from followup.web.state import state_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {

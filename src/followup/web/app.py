@@ -11,7 +11,6 @@ one request at a time (each request is a few milliseconds; a laptop has one user
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -24,46 +23,17 @@ from followup import __version__
 from followup.context import Env
 from followup.domain.errors import FollowupError
 from followup.services.tracker import Tracker
-from followup.settings import load_settings, settings_path
-from followup.web import versions
+from followup.web import api, feed, pages, pages_forms, pages_tools, versions
 from followup.web.cache import StoreCache
 from followup.web.errors import http_status, validation_error
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
+from followup.web.state import WebState, state_of
 
 HERE = Path(__file__).parent
 #: Seconds a client is told to wait after a 503 (the store busy or read-only).
 RETRY_AFTER = 5
 #: How long a write of the web app waits for another program's write lock (milliseconds).
 WEB_BUSY_TIMEOUT_MS = 1000
-
-
-@dataclass
-class WebState:
-    """What every request needs: the user's tracker, their Env, the safety guard."""
-
-    tracker: Tracker
-    env: Env
-    guard: Guard
-    cache: StoreCache
-    settings_seen: tuple[int, int] = (0, 0)
-
-    def refresh_settings(self) -> None:
-        """Reload the settings if their file changed (`followup config` while the app runs)."""
-        try:
-            status = settings_path(self.env).stat()
-            seen = (status.st_mtime_ns, status.st_size)
-        except OSError:
-            seen = (0, 0)
-        if seen != self.settings_seen:
-            self.tracker.settings = load_settings(self.env)
-            self.settings_seen = seen
-
-
-def state_of(request: Request) -> WebState:
-    """The app's state (set by `create_app`)."""
-    state: WebState = request.app.state.web
-    state.refresh_settings()
-    return state
 
 
 def create_app(
@@ -100,12 +70,6 @@ def create_app(
 
 
 def _routes(app: FastAPI) -> None:
-    import followup.web.api as api
-    import followup.web.feed as feed
-    import followup.web.pages as pages
-    import followup.web.pages_forms as pages_forms
-    import followup.web.pages_tools as pages_tools
-
     app.include_router(api.router)
     app.include_router(feed.router)
     app.include_router(pages_forms.router)  # before pages: /interviews/new is not an id
@@ -121,13 +85,11 @@ def _routes(app: FastAPI) -> None:
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(FollowupError)
     async def followup_error(request: Request, error: Exception) -> Response:
-        from followup.web.pages import error_page
-
         status, code, field, message = http_status(error)
         # The store's own failure (locked, read-only): a moment later may well work.
         headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
         if _wants_html(request):
-            page = error_page(request, status, message)
+            page = pages.error_page(request, status, message)
             page.headers.update(headers or {})
             return page
         body = error_body(status, code, message, field)
@@ -145,9 +107,7 @@ def _errors(app: FastAPI) -> None:
         """A bug: the same error shape (the traceback goes to the server's log)."""
         message = "something went wrong inside Followup; the server's log has the details"
         if _wants_html(request):
-            from followup.web.pages import error_page
-
-            return error_page(request, 500, message)
+            return pages.error_page(request, 500, message)
         return JSONResponse(error_body(500, "internal", message), status_code=500)
 
     @app.exception_handler(HTTPException)
@@ -155,9 +115,7 @@ def _errors(app: FastAPI) -> None:
         assert isinstance(error, HTTPException)
         code = "not-found" if error.status_code == 404 else "http"
         if _wants_html(request):
-            from followup.web.pages import error_page
-
-            return error_page(request, error.status_code, str(error.detail))
+            return pages.error_page(request, error.status_code, str(error.detail))
         body = error_body(error.status_code, code, str(error.detail))
         return JSONResponse(body, status_code=error.status_code, headers=error.headers)
 

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from followup.services.planning import policy_stamp
 from followup.services.tracker import Tracker
 
 T = TypeVar("T")
@@ -40,8 +41,6 @@ class StoreCache:
 
     def state(self) -> Hashable:
         """What the cached answers depend on, cheap to read on every request."""
-        from followup.services.planning import policy_stamp
-
         settings = self.tracker.settings
         return (
             self.tracker.today(),

@@ -15,7 +15,7 @@ from followup.domain.errors import FollowupError, InputError
 from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
 from followup.services.tracker import Tracker
 from followup.web import versions
-from followup.web.app import state_of
+from followup.web.state import state_of
 from followup.web.templating import STATE_WORDS, is_htmx, render, zone_label
 
 router = APIRouter(include_in_schema=False)
@@ -125,7 +125,7 @@ async def interview(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
 async def log_attempt(request: Request, interview_id: str) -> Response:
     """Log a follow-up; back to the interview, its plan moved on."""
-    from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
+    from followup.domain.typed_times import PAGE_ZONE_HINT, moment_from_text
 
     form = await form_of(request)
     tracker = tracker_of(request)
@@ -148,7 +148,7 @@ async def log_attempt(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}/attempts/{number}", response_class=HTMLResponse)
 async def change_attempt(request: Request, interview_id: str, number: int) -> Response:
     """Correct (its When) or delete an attempt logged by mistake; back to the history."""
-    from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
+    from followup.domain.typed_times import PAGE_ZONE_HINT, moment_from_text
 
     form = await form_of(request)
     tracker = tracker_of(request)

@@ -11,8 +11,8 @@ from followup.checker import DRAFT_KINDS
 from followup.domain.errors import InputError, NotFoundError
 from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
-from followup.web.app import state_of
 from followup.web.pages import form_of, see_other, tracker_of
+from followup.web.state import state_of
 from followup.web.templating import is_htmx, render
 from followup.web.transfer import PAGE_HINT, export_response, import_text
 from followup.web.versions import feed_token, revoke_feed_token

@@ -11,7 +11,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from followup import __version__
+from followup.domain.codec import zone
 from followup.formats import step_words
+from followup.web.state import state_of
 
 STATE_WORDS = {
     "act_now": "Act now",
@@ -38,23 +40,17 @@ def zone_label(zone_name: str | None, now: dt.datetime) -> str | None:
     """'America/New_York (EST)': the zone typed times are read in, with its abbreviation."""
     if zone_name is None:
         return None
-    from followup.domain.codec import zone
-
     return f"{zone_name} ({now.astimezone(zone(zone_name)).strftime('%Z')})"
 
 
 def in_zone(value: dt.datetime, zone_name: str | None) -> str:
     """A logged moment in the entry zone, with its abbreviation: 'Tue 24 Nov 2026, 10:05 EST'."""
-    from followup.domain.codec import zone
-
     local = value.astimezone(zone(zone_name)) if zone_name else value
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {local.strftime('%Z')}".rstrip()
 
 
 def local_input(value: dt.datetime, zone_name: str | None) -> str:
     """A moment as a datetime-local field's value in the entry zone: 2026-11-24T10:05."""
-    from followup.domain.codec import zone
-
     local = value.astimezone(zone(zone_name)) if zone_name else value
     return f"{local:%Y-%m-%dT%H:%M}"
 
@@ -87,8 +83,6 @@ def environment() -> jinja2.Environment:
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A page (or an htmx fragment) with the form token and the current path."""
-    from followup.web.app import state_of
-
     token = state_of(request).guard.form_token
     html = (
         environment().get_template(name).render(csrf_token=token, path=request.url.path, **context)
