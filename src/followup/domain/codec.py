@@ -230,6 +230,12 @@ def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]
     return value
 
 
+def object_of(value: Any, allowed: frozenset[str], path: str = "") -> Mapping[str, Any]:
+    """`value` if it is an object of only `allowed` fields (a patch, a request), else the
+    codec's `InputError` ("must be an object, got a list", "`name`: unknown field")."""
+    return _object(value, path, allowed)
+
+
 def _list(value: Any, path: str) -> list[Any]:
     if value is None:
         return []
@@ -304,6 +310,24 @@ def parse_attempt(value: Any, path: str = "attempt") -> Attempt:
         outcome=_required_enum(Outcome, obj.get("outcome"), f"{path}.outcome"),
         notes=_text(obj.get("notes"), f"{path}.notes"),
     )
+
+
+def attempt_fields(value: Any, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields given of an attempt object, each read as `parse_attempt` reads it, for
+    logging one (`required`: channel, outcome) or correcting one (any subset); a field left
+    out or null is not in the result."""
+    obj = _object(value, "", ATTEMPT_FIELDS)
+    readers: dict[str, Callable[[Any, str], Any]] = {
+        "at": parse_datetime,
+        "channel": lambda v, p: _enum(AttemptChannel, v, p),
+        "purpose": lambda v, p: _enum(Purpose, v, p),
+        "outcome": lambda v, p: _enum(Outcome, v, p),
+        "notes": _text,
+    }
+    for name in required:
+        if obj.get(name) is None:
+            raise _fail(name, "required")
+    return {name: readers[name](raw, name) for name, raw in obj.items() if raw is not None}
 
 
 def _attempts(value: Any) -> tuple[Attempt, ...]:

@@ -3,9 +3,9 @@
     app = create_app(Env(), db="followup.db")     # what `followup serve` runs
 
 Every route is a thin adapter over the tracker's services (`followup.services`): the pages
-render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. Route handlers
-are `async` and call the services directly: one SQLite connection, used by one event loop,
-one request at a time (each request is a few milliseconds; a laptop has one user).
+render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. The pages'
+handlers are `async`; the API's are plain functions run in the framework's thread pool, one
+at a time; the store's one SQLite connection serves one transaction at a time.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from followup.settings import load_settings, settings_path
 from followup.web import versions
 from followup.web.cache import StoreCache
 from followup.web.errors import http_status, validation_error
+from followup.web.schema import describe_bodies
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
 
 HERE = Path(__file__).parent
@@ -94,6 +95,7 @@ def create_app(
     app.state.web = WebState(tracker, env, guard, StoreCache(tracker))
     _routes(app)
     _errors(app)
+    describe_bodies(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(GuardMiddleware, guard=app.state.web.guard)
     return app

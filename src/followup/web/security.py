@@ -79,6 +79,9 @@ def _port(text: str) -> bool:
 
 #: Request bodies larger than this are refused with 413 (docs/security.md, limits).
 MAX_BODY = MAX_BYTES
+#: Where `GuardMiddleware` leaves a write's body for the route, raw and (for JSON) parsed.
+BODY, PARSED = "followup.body", "followup.json"
+NOTHING = object()
 
 
 def new_token() -> str:
@@ -149,8 +152,9 @@ class GuardMiddleware:
         if scope["method"] in UNSAFE_METHODS:
             try:
                 body = await read_body(receive, headers)
+                scope[BODY] = body
                 if scope["path"].startswith("/api/") and _is_json(headers):
-                    check_json(body)
+                    scope[PARSED] = check_json(body)
             except ForbiddenRequest as refused:
                 await _refuse(send, refused)
                 return
@@ -196,17 +200,35 @@ async def read_body(receive: Receive, headers: dict[str, str]) -> bytes:
     return b"".join(chunks)
 
 
-def check_json(body: bytes) -> None:
-    """`InputError` on `body` (or the field inside it) for JSON the API must not parse with
-    the framework's plain `json.loads`: invalid UTF-8, deep nesting, huge numbers, lone
-    surrogates (`followup.domain.safejson`)."""
+def check_json(body: bytes) -> Any:
+    """`body` parsed, once, for the route (`posted`), or `InputError` on it (or the field
+    inside it) for JSON the framework's plain `json.loads` must not read: invalid UTF-8, deep
+    nesting, huge numbers, lone surrogates (`followup.domain.safejson`). `NOTHING` for an
+    empty body."""
     if not body.strip():
-        return  # the route says what it needed
+        return NOTHING  # the route says what it needed
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError("body", f"is not UTF-8 (byte {error.start})") from None
-    safejson.check_tree(safejson.loads(text, "body"), "body")
+    value = safejson.loads(text, "body")
+    safejson.check_tree(value, "body")
+    return value
+
+
+def posted(scope: Scope) -> Any:
+    """The JSON body `GuardMiddleware` read and checked, or `InputError` when there was none
+    (or it was not sent as application/json)."""
+    value = scope.get(PARSED, NOTHING)
+    if value is NOTHING:
+        raise InputError("body", "required: a JSON object sent as application/json")
+    return value
+
+
+def posted_bytes(scope: Scope) -> bytes:
+    """The raw body `GuardMiddleware` read (b"" for a safe method)."""
+    body: bytes = scope.get(BODY, b"")
+    return body
 
 
 def _is_json(headers: dict[str, str]) -> bool:
