@@ -68,17 +68,21 @@ CANDIDATE_FIELDS = frozenset({"name", "email", "phone"})
 INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "primary"})
 ATTEMPT_FIELDS = frozenset({"at", "channel", "purpose", "outcome", "notes"})
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_DATETIME_RE = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})\Z"
-)
+#: The shapes of a date, a local date-time and a UTC offset (the API's schema states them too).
+DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+LOCAL_DATETIME_PATTERN = DATE_PATTERN + r"[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+OFFSET_PATTERN = r"([Zz]|[+-]\d{2}:\d{2})"
+_DATE_RE = re.compile(DATE_PATTERN + r"\Z")
+_DATETIME_RE = re.compile(LOCAL_DATETIME_PATTERN + OFFSET_PATTERN + r"\Z")
 _COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
 #: Control characters no text field may hold (tab and line breaks are text).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 #: A local date-time, without an offset: read in the interview's `timezone` when it has one.
-_LOCAL_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\Z")
+_LOCAL_DATETIME_RE = re.compile(LOCAL_DATETIME_PATTERN + r"\Z")
 #: One @, something before it, a dot in the domain, no spaces: enough to catch typos.
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+\Z")
+EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
+_EMAIL_RE = re.compile(EMAIL_PATTERN + r"\Z")
 MAX_TEXT = 2000
 #: The years a date may fall in: a plan looks a year or so past its interview, and the
 #: holiday tables and `datetime` itself end at year 9999 (docs/security.md, limits).

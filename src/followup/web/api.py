@@ -33,7 +33,9 @@ from followup.domain.codec import (
     shown,
 )
 from followup.domain.errors import InputError
+from followup.messages import MESSAGE_KINDS
 from followup.services.tracker import Tracker
+from followup.services.transfer import FORMATS as EXPORT_FORMATS
 from followup.web import schema, versions
 from followup.web.app import state_of
 from followup.web.schema import CHECK_FIELDS, LIST_STATES, MAX_DRAFT, ErrorBody
@@ -76,6 +78,10 @@ GUARDED: Answers = {
 ETAG = {"ETag": {"description": "The interview's version", "schema": {"type": "string"}}}
 DELETED: Answers = {204: {"description": "Deleted"}}
 IfMatch = Annotated[str | None, Header(description="The ETag of the version you edited")]
+#: Required: without it the answer is 428 (`PreconditionRequired`), not 422.
+IfMatchRequired = Annotated[
+    str, Header(min_length=1, description="The ETag of the version you edited")
+]
 
 
 def _ok(status: int, model: Any, description: str, headers: dict[str, Any] | None = None
@@ -111,7 +117,10 @@ Posted = Annotated[Any, Depends(_object)]
 )
 def list_interviews(
     request: Request,
-    state: Annotated[str | None, Query(description="An outcome or a plan state")] = None,
+    state: Annotated[
+        str | None,
+        Query(description="An outcome or a plan state", json_schema_extra={"enum": [*LIST_STATES]}),
+    ] = None,
     company: Annotated[str | None, Query(max_length=200)] = None,
     due_within: Annotated[int | None, Query(ge=0, le=3650)] = None,
 ) -> Response:
@@ -154,7 +163,7 @@ def get_interview(request: Request, interview_id: str) -> Response:
     responses=_ok(200, schema.Interview, "Changed", ETAG) | WRITES | MISSING | GUARDED,
 )
 def edit_interview(
-    request: Request, interview_id: str, body: Posted, if_match: IfMatch = None
+    request: Request, interview_id: str, body: Posted, if_match: IfMatchRequired
 ) -> Response:
     changes = object_of(body, INTERVIEW_FIELDS)
     edited = versions.edit(tracker_of(request), interview_id, changes, if_match)
@@ -167,7 +176,7 @@ def edit_interview(
     responses=_ok(200, schema.Interview, "Recorded", ETAG) | WRITES | MISSING | GUARDED,
 )
 def set_status(
-    request: Request, interview_id: str, body: schema.StatusIn, if_match: IfMatch = None
+    request: Request, interview_id: str, body: schema.StatusIn, if_match: IfMatchRequired
 ) -> Response:
     changed = versions.set_status(tracker_of(request), interview_id, body.status, if_match)
     return with_etag(interview_to_dict(changed), versions.etag(changed))
@@ -262,7 +271,11 @@ def interview_plan(request: Request, interview_id: str) -> Response:
 def interview_script(
     request: Request,
     interview_id: str,
-    kind: Annotated[str | None, Query(description="Default: what the next step needs")] = None,
+    kind: Annotated[
+        str | None,
+        Query(description="Default: what the next step needs",
+              json_schema_extra={"enum": [*MESSAGE_KINDS]}),
+    ] = None,
 ) -> Response:
     from followup.messages import write
     from followup.services.showing import show_interview
@@ -408,7 +421,10 @@ EXPORTS: Answers = {
     summary="Every interview as JSON, JSON Lines, CSV or iCalendar",
     responses=EXPORTS | COMMON,
 )
-def export(request: Request, format: str = "json") -> Response:
+def export(
+    request: Request,
+    format: Annotated[str, Query(json_schema_extra={"enum": [*EXPORT_FORMATS]})] = "json",
+) -> Response:
     from followup.web.transfer import export_response
 
     return export_response(tracker_of(request), format)

@@ -138,9 +138,8 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        problem = validation_error(list(error.errors()))
-        body = error_body(422, "input", str(problem), problem.field)
-        return JSONResponse(body, status_code=422)
+        status, code, field, message = http_status(validation_error(list(error.errors())))
+        return JSONResponse(error_body(status, code, message, field), status_code=status)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
@@ -156,12 +155,27 @@ def _errors(app: FastAPI) -> None:
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         code = "not-found" if error.status_code == 404 else "http"
+        if error.status_code == 405:
+            error.headers = {"Allow": _allowed_methods(app, request)}
         if _wants_html(request):
             from followup.web.pages import error_page
 
             return error_page(request, error.status_code, str(error.detail))
         body = error_body(error.status_code, code, str(error.detail))
         return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+
+def _allowed_methods(app: FastAPI, request: Request) -> str:
+    """Every method some route serves at the request's path (the router names only the
+    first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return ", ".join(sorted(methods))
 
 
 def _wants_html(request: Request) -> bool:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict, Field
 
-from followup.domain.codec import MAX_TEXT
+from followup.domain.codec import CONTROL_CHARACTERS, MAX_TEXT
 from followup.domain.model import (
     AttemptChannel,
     Channel,
@@ -41,11 +41,33 @@ LIST_STATES = tuple(s.value for s in InterviewStatus) + tuple(
 #: The bound of a draft to check, in characters (`POST /checks`).
 MAX_DRAFT = 20_000
 
+#: The years `MIN_YEAR` to `MAX_YEAR` as a pattern (a test holds the two equal).
+YEAR = "(19[7-9][0-9]|2[01][0-9][0-9])"
+#: The codec's shapes, narrowed to real months, days, hours and offsets in those years.
+DAY = YEAR + "-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+LOCAL = DAY + "[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?"
+OFFSET = "([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+NO_CONTROL = f"[^{CONTROL_CHARACTERS}]"
+
 Text = Annotated[
-    str, Field(max_length=MAX_TEXT, description="Text, trimmed; no control characters")
+    str,
+    Field(max_length=MAX_TEXT, pattern=f"^{NO_CONTROL}*$",
+          description="Text (trimmed; empty is left out); no control characters"),
+]  # fmt: skip
+Name = Annotated[
+    str,
+    Field(max_length=MAX_TEXT, pattern=rf"^{NO_CONTROL}*[^\s{CONTROL_CHARACTERS}]{NO_CONTROL}*$",
+          description="Text, not blank; no control characters"),
+]  # fmt: skip
+Email = Annotated[
+    str,
+    Field(max_length=MAX_TEXT, pattern=rf"^[^@\s{CONTROL_CHARACTERS}]+@[^@\s{CONTROL_CHARACTERS}]+"
+          rf"[.][^@\s.{CONTROL_CHARACTERS}]+$", description="An e-mail address"),
+]  # fmt: skip
+Moment = Annotated[
+    str, Field(pattern=f"^{LOCAL}{OFFSET}$", description="RFC 3339 date-time with an offset")
 ]
-Moment = Annotated[str, Field(description="RFC 3339 date-time with an offset")]
-Day = Annotated[str, Field(description="A date, YYYY-MM-DD")]
+Day = Annotated[str, Field(pattern=f"^{DAY}$", description="A date, YYYY-MM-DD")]
 
 
 class Strict(BaseModel):
@@ -55,17 +77,17 @@ class Strict(BaseModel):
 class Candidate(Strict):
     """Who follows up."""
 
-    name: Text
-    email: Text | None = None
+    name: Name
+    email: Email | None = None
     phone: Text | None = None
 
 
 class Interviewer(Strict):
     """Someone who interviewed the candidate; `primary` marks the one to follow up with."""
 
-    name: Text
+    name: Name
     title: Text | None = None
-    email: Text | None = None
+    email: Email | None = None
     phone: Text | None = None
     primary: bool = False
 
@@ -83,16 +105,19 @@ class Attempt(Strict):
 class InterviewFields(Strict):
     """The fields of an interview object that every writer may send (`spec/plan-json.md`)."""
 
-    company: Text
-    role: Text
+    company: Name
+    role: Name
     candidate: Candidate
     interviewers: list[Interviewer] = Field(min_length=1)
     interviewed_at: str = Field(
+        pattern=f"^{LOCAL}{OFFSET}?$",
         description="RFC 3339 date-time with an offset; or a local date-time, read in "
         "`timezone` when one is given"
     )
     timezone: Text | None = Field(None, description="An IANA time zone, e.g. America/New_York")
-    country: str | None = Field(None, description="ISO 3166 two-letter code; default US")
+    country: str | None = Field(
+        None, pattern="^[A-Za-z]{2}$", description="ISO 3166 two-letter code; default US"
+    )
     subdivision: Text | None = Field(None, description="ISO 3166-2 subdivision, e.g. NY")
     format: InterviewFormat | None = None
     scheduled_via: ScheduledVia | None = None
@@ -166,7 +191,7 @@ class StatusIn(Strict):
 class CheckIn(Strict):
     """A draft to check (`spec/check-json.md`)."""
 
-    text: str = Field(max_length=MAX_DRAFT)
+    text: str = Field(max_length=MAX_DRAFT, pattern=r"\S", description="Not blank")
     kind: Literal["call", "voicemail", "email", "text"]
     context: Interview | None = Field(None, description="The interview the draft is about")
 
@@ -278,10 +303,13 @@ class AgendaItem(Strict):
 
 
 class AgendaTotals(Strict):
-    act_now: int
-    overdue: int
-    coming_up: int
-    move_on: int
+    """How many interviews each section holds in all; a section with none is left out."""
+
+    act_now: int | None = Field(None, ge=1)
+    overdue: int | None = Field(None, ge=1)
+    coming_up: int | None = Field(None, ge=1)
+    move_on: int | None = Field(None, ge=1)
+    waiting: int | None = Field(None, ge=1, description="Waiting, with nothing coming up soon")
 
 
 class Agenda(Strict):

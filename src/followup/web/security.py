@@ -6,8 +6,9 @@ One ASGI middleware, in front of everything, so no route can forget it:
   domain that resolves to 127.0.0.1 (DNS rebinding) cannot read or drive the app;
 - a state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` is not the server's own,
   or whose `Sec-Fetch-Site` says another site sent it, is refused (403);
-- a state-changing API call must be JSON or CSV, which a cross-site page cannot send without a
-  CORS preflight this server never grants; the pages' forms carry a token (`check_form_token`);
+- a state-changing API call with a body must be JSON or CSV, which a cross-site page cannot
+  send without a CORS preflight this server never grants; the pages' forms carry a token
+  (`check_form_token`);
 - every response carries a strict Content-Security-Policy and its companions.
 """
 
@@ -112,7 +113,11 @@ class Guard:
         origin = headers.get("origin")
         if origin is not None and not self._own_origin(origin, headers.get("host", "")):
             raise ForbiddenRequest(403, "cross-site", "a request from another origin was refused")
-        if path.startswith("/api/") and method != "DELETE":
+
+    def check_body(self, path: str, headers: dict[str, str], body: bytes) -> None:
+        """An API write's body must be JSON or CSV (none at all does nothing: every write
+        needs one, and the router may answer 405 for the method)."""
+        if path.startswith("/api/") and body.strip():
             kind = headers.get("content-type", "").split(";")[0].strip().lower()
             if kind not in API_BODY_TYPES:
                 raise ForbiddenRequest(
@@ -152,6 +157,7 @@ class GuardMiddleware:
         if scope["method"] in UNSAFE_METHODS:
             try:
                 body = await read_body(receive, headers)
+                self.guard.check_body(scope["path"], headers, body)
                 scope[BODY] = body
                 if scope["path"].startswith("/api/") and _is_json(headers):
                     scope[PARSED] = check_json(body)

@@ -17,7 +17,7 @@ from followup.domain.codec import interview_to_dict
 from followup.domain.errors import ConflictError
 from followup.domain.model import Interview, InterviewStatus
 from followup.services.tracker import Tracker
-from followup.web.errors import PreconditionRequired
+from followup.web.errors import SEND_THE_VERSION, PreconditionRequired
 from followup.web.security import new_token
 
 FEED_STAMP = "calendar_feed_token"
@@ -37,9 +37,7 @@ def etag(interview: Interview) -> str:
 def expect_version(tracker: Tracker, interview_id: str, version: str | None) -> Interview:
     """The stored interview, if it is still at `version` (an ETag or its bare value)."""
     if not version:
-        raise PreconditionRequired(
-            "send the version you edited (If-Match: the ETag you read) so no edit is lost"
-        )
+        raise PreconditionRequired(SEND_THE_VERSION)
     current = tracker.interview(interview_id)
     wanted = {v.strip().removeprefix("W/").strip('"') for v in version.split(",")}
     if version.strip() != "*" and version_of(current) not in wanted:
