@@ -46,17 +46,19 @@ CHECKS = schema.config.checks
 # say that a zone must exist, a date be real, an attempt not lie in the future, or one
 # interviewer at most be primary.
 CHECKS.positive_data_acceptance.expected_statuses = [
-    *CHECKS.positive_data_acceptance.expected_statuses, "422"
+    *CHECKS.positive_data_acceptance.expected_statuses,
+    "422",
 ]
 # An update without If-Match is told to send it: 428 Precondition Required.
 CHECKS.missing_required_header.expected_statuses = [
-    *CHECKS.missing_required_header.expected_statuses, "428"
+    *CHECKS.missing_required_header.expected_statuses,
+    "428",
 ]
 
 
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,

@@ -38,7 +38,7 @@ from followup.services.tracker import Tracker
 from followup.services.transfer import FORMATS as EXPORT_FORMATS
 from followup.web import schema, versions
 from followup.web.app import state_of
-from followup.web.schema import CHECK_FIELDS, LIST_STATES, MAX_DRAFT, ErrorBody
+from followup.web.schema import CHECK_FIELDS, LIST_STATES, MAX_DRAFT
 from followup.web.security import posted, posted_bytes
 
 _SERIAL = threading.Lock()
@@ -53,28 +53,12 @@ def one_at_a_time() -> Iterator[None]:
 router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(one_at_a_time)])
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "model": ErrorBody}
-
-
-#: The errors any operation may answer with (the guard's refusals, a busy store).
 Answers = dict[int | str, dict[str, Any]]
-COMMON: Answers = {
-    403: _error("A write from another site"),
-    421: _error("A Host this server does not answer to"),
-    422: _error("Invalid input: the field and why, as the CLI says it"),
-    503: _error("The store is busy or read-only (Retry-After)"),
-}
+COMMON: Answers = schema.error_answers()
 #: Operations that take a body may also be refused for its size or type.
-WRITES: Answers = COMMON | {
-    413: _error("The body is larger than the limit"),
-    415: _error("The body is not application/json"),
-}
-MISSING: Answers = {404: _error("No such interview")}
-GUARDED: Answers = {
-    409: _error("Changed since your version"),
-    428: _error("No If-Match: send the ETag you read"),
-}
+WRITES: Answers = schema.error_answers(413, 415)
+MISSING: Answers = schema.error_answers(404)
+GUARDED: Answers = schema.error_answers(409, 428)
 ETAG = {"ETag": {"description": "The interview's version", "schema": {"type": "string"}}}
 DELETED: Answers = {204: {"description": "Deleted"}}
 IfMatch = Annotated[str | None, Header(description="The ETag of the version you edited")]
@@ -273,8 +257,10 @@ def interview_script(
     interview_id: str,
     kind: Annotated[
         str | None,
-        Query(description="Default: what the next step needs",
-              json_schema_extra={"enum": [*MESSAGE_KINDS]}),
+        Query(
+            description="Default: what the next step needs",
+            json_schema_extra={"enum": [*MESSAGE_KINDS]},
+        ),
     ] = None,
 ) -> Response:
     from followup.messages import write

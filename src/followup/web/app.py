@@ -107,9 +107,11 @@ def _routes(app: FastAPI) -> None:
     import followup.web.pages as pages
     import followup.web.pages_forms as pages_forms
     import followup.web.pages_tools as pages_tools
+    import followup.web.twins as twins
 
     app.include_router(api.router)
     app.include_router(feed.router)
+    app.include_router(twins.router)  # before pages: /interviews/ID.json is not an id
     app.include_router(pages_forms.router)  # before pages: /interviews/new is not an id
     app.include_router(pages.router)
     app.include_router(pages_tools.router)
@@ -179,7 +181,8 @@ def _allowed_methods(app: FastAPI, request: Request) -> str:
 
 
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith(("/api/", "/calendar/"))
+    path = request.url.path
+    return not path.startswith(("/api/", "/calendar/")) and not path.endswith(".json")
 
 
 __all__ = ["ForbiddenRequest", "WebState", "create_app", "state_of"]

@@ -112,7 +112,7 @@ class InterviewFields(Strict):
     interviewed_at: str = Field(
         pattern=f"^{LOCAL}{OFFSET}?$",
         description="RFC 3339 date-time with an offset; or a local date-time, read in "
-        "`timezone` when one is given"
+        "`timezone` when one is given",
     )
     timezone: Text | None = Field(None, description="An IANA time zone, e.g. America/New_York")
     country: str | None = Field(
@@ -366,6 +366,30 @@ class Imported(Strict):
     replaced: int
     skipped: int
     ignored_columns: list[str]
+
+
+#: What each error status means, wherever it is answered (the body is always `ErrorBody`).
+ERROR_MEANINGS = {
+    403: "A write from another site",
+    404: "No such interview",
+    409: "Changed since your version",
+    413: "The body is larger than the limit",
+    415: "The body is not application/json",
+    421: "A Host this server does not answer to",
+    422: "Invalid input: the field and why, as the CLI says it",
+    428: "No If-Match: send the ETag you read",
+    503: "The store is busy or read-only (Retry-After)",
+}
+#: The errors any request may get (the guard's refusals, bad input, a busy store).
+ALWAYS = (403, 421, 422, 503)
+
+
+def error_answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """An operation's `responses` for these errors and those of `ALWAYS`."""
+    return {
+        status: {"description": ERROR_MEANINGS[status], "model": ErrorBody}
+        for status in sorted({*ALWAYS, *statuses})
+    }
 
 
 def json_body(model: type[BaseModel], *, content_types: tuple[str, ...] = ("application/json",)

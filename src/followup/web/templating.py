@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from followup import __version__
 from followup.formats import step_words
@@ -85,10 +85,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page (or an htmx fragment) with the form token and the current path."""
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    """A page (or an htmx fragment) with the form token and the current path; its JSON twin
+    (`followup.web.twins`) gets the context itself."""
     from followup.web.app import state_of
+    from followup.web.twins import page_json, wants_json
 
+    if wants_json(request):
+        return page_json(status, {"path": request.url.path.removesuffix(".json") or "/", **context})
     token = state_of(request).guard.form_token
     html = (
         environment().get_template(name).render(csrf_token=token, path=request.url.path, **context)
