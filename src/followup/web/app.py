@@ -158,7 +158,8 @@ def _errors(app: FastAPI) -> None:
         assert isinstance(error, HTTPException)
         code = "not-found" if error.status_code == 404 else "http"
         if error.status_code == 405:
-            error.headers = {"Allow": _allowed_methods(app, request)}
+            given = (error.headers or {}).get("Allow", "")
+            error.headers = {"Allow": _allowed_methods(app, request, given)}
         if _wants_html(request):
             from followup.web.pages import error_page
 
@@ -167,16 +168,15 @@ def _errors(app: FastAPI) -> None:
         return JSONResponse(body, status_code=error.status_code, headers=error.headers)
 
 
-def _allowed_methods(app: FastAPI, request: Request) -> str:
-    """Every method some route serves at the request's path (the router names only the
-    first route's)."""
-    from starlette.routing import Match
+def _allowed_methods(app: FastAPI, request: Request, given: str) -> str:
+    """Every method the OpenAPI document has at the request's path, and those the router
+    `given` (it names only the first matching route's)."""
+    from starlette.routing import compile_path
 
-    methods: set[str] = set()
-    for route in app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match != Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
+    methods = {method.strip() for method in given.split(",") if method.strip()}
+    for path, operations in app.openapi()["paths"].items():
+        if compile_path(path)[0].match(request.url.path):
+            methods |= {method.upper() for method in operations}
     return ", ".join(sorted(methods))
 
 

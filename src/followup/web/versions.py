@@ -2,8 +2,8 @@
 
 An interview's version is a fingerprint of its whole stored object (attempts included), sent
 as the ETag; an update names the version it was based on and fails with `ConflictError` (409)
-when the interview changed since. The web app serves requests one at a time on one event
-loop, so the check and the write cannot interleave with another request of this server.
+when the interview changed since. The API serves its requests one at a time, so the check and
+the write cannot interleave with another API request of this server.
 """
 
 from __future__ import annotations
