@@ -301,3 +301,39 @@ def test_a_write_without_a_body_names_the_body(client: Any) -> None:
     response = client.post("/api/v1/interviews")
     assert response.status_code == 422
     assert error_of(response)["field"] == "body"
+
+
+def test_concurrent_writes_keep_the_lost_edit_guard(tmp_path: Path) -> None:
+    """The handlers run in a thread pool: of ten edits from the same version, one wins and
+    nine get 409; forty parallel reads and writes all answer."""
+    import asyncio
+
+    import httpx
+
+    from followup.web import create_app
+    from tests.web_support import BASE, make_env
+
+    app = create_app(make_env(tmp_path))
+
+    async def run() -> tuple[list[int], list[int]]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE) as client:
+            added = await client.post("/api/v1/interviews", json=example())
+            tag = added.headers["etag"]
+            edits = await asyncio.gather(*(
+                client.patch(ACME, json={"role": f"Role {n}"}, headers={"If-Match": tag})
+                for n in range(10)
+            ))  # fmt: skip
+            mixed = await asyncio.gather(*(
+                client.post(f"{ACME}/attempts", json={"channel": "email", "outcome": "sent"})
+                if n % 2 else client.get(f"{ACME}/plan")
+                for n in range(40)
+            ))  # fmt: skip
+        return [r.status_code for r in edits], [r.status_code for r in mixed]
+
+    try:
+        edits, mixed = asyncio.run(run())
+    finally:
+        app.state.web.tracker.close()
+    assert sorted(edits) == [200] + [409] * 9
+    assert sorted(set(mixed)) == [200, 201]

@@ -42,7 +42,8 @@ __all__ = [
 
 class Store:
     """An open database; each `unit_of_work()` is one transaction, one at a time on its
-    connection (the web app's handlers run in a thread pool)."""
+    connection (the web app's handlers run in a thread pool). Hold `lock` across several to
+    keep other threads' writes out from between them (a version check and its write)."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self.connection = connection

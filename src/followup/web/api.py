@@ -3,8 +3,8 @@
 Every body is read once: `GuardMiddleware` parses and checks the JSON, the codec validates
 it (the CLI's refusals, word for word), and the models of `followup.web.schema` describe it
 in the OpenAPI document. Handlers are plain functions (the framework runs them in its thread
-pool, so the event loop stays free), one at a time (`one_at_a_time`): a version check and the
-write it guards are not interleaved with another API request.
+pool, so the event loop stays free); a version check and the write it guards hold the store's
+lock together (`versions`), so no other request's write comes between them.
 
 Errors have one shape, `{"error": {"status", "code", "message", "field"}}`; the message is
 the CLI's. Updates send `If-Match` with the ETag they read, and get 409 when the interview
@@ -14,8 +14,6 @@ changed underneath (428 without it).
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -41,16 +39,7 @@ from followup.web.app import state_of
 from followup.web.schema import CHECK_FIELDS, LIST_STATES, MAX_DRAFT
 from followup.web.security import posted, posted_bytes
 
-_SERIAL = threading.Lock()
-
-
-def one_at_a_time() -> Iterator[None]:
-    """API requests are served one at a time, as the lost-edit guard needs."""
-    with _SERIAL:
-        yield
-
-
-router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(one_at_a_time)])
+router = APIRouter(prefix="/api/v1", tags=["api"])
 
 
 Answers = dict[int | str, dict[str, Any]]
@@ -174,9 +163,10 @@ def set_status(
 def delete_interview(request: Request, interview_id: str, if_match: IfMatch = None) -> Response:
     """Delete an interview and its attempts (If-Match, when given, must match)."""
     tracker = tracker_of(request)
-    if if_match:
-        versions.expect_version(tracker, interview_id, if_match)
-    tracker.delete(interview_id)
+    with tracker.store.lock:  # the check and the delete, with no write between them
+        if if_match:
+            versions.expect_version(tracker, interview_id, if_match)
+        tracker.delete(interview_id)
     return Response(status_code=204)
 
 
@@ -201,8 +191,9 @@ def list_attempts(request: Request, interview_id: str) -> Response:
 def log_attempt(request: Request, interview_id: str, body: Posted) -> Response:
     fields = attempt_fields(body, required=("channel", "outcome"))
     tracker = tracker_of(request)
-    attempt = tracker.log_attempt(interview_id, **fields)
-    interview = tracker.interview(interview_id)
+    with tracker.store.lock:  # the version it made, not a later one
+        attempt = tracker.log_attempt(interview_id, **fields)
+        interview = tracker.interview(interview_id)
     return with_etag(attempt_to_dict(attempt), versions.etag(interview), 201)
 
 
@@ -217,8 +208,10 @@ def correct_attempt(request: Request, interview_id: str, number: int, body: Post
     if isinstance(body, dict) and body.get("notes") is not None and fields["notes"] is None:
         fields["notes"] = ""  # blank notes clear them
     tracker = tracker_of(request)
-    attempt = tracker.correct_attempt(interview_id, number, **fields)
-    return with_etag(attempt_to_dict(attempt), versions.etag(tracker.interview(interview_id)))
+    with tracker.store.lock:  # the version it made, not a later one
+        attempt = tracker.correct_attempt(interview_id, number, **fields)
+        interview = tracker.interview(interview_id)
+    return with_etag(attempt_to_dict(attempt), versions.etag(interview))
 
 
 @router.delete(

@@ -4,8 +4,8 @@
 
 Every route is a thin adapter over the tracker's services (`followup.services`): the pages
 render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. The pages'
-handlers are `async`; the API's are plain functions run in the framework's thread pool, one
-at a time; the store's one SQLite connection serves one transaction at a time.
+handlers are `async`; the API's are plain functions run in the framework's thread pool; the
+store's one SQLite connection serves one transaction at a time.
 """
 
 from __future__ import annotations

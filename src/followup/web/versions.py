@@ -2,8 +2,8 @@
 
 An interview's version is a fingerprint of its whole stored object (attempts included), sent
 as the ETag; an update names the version it was based on and fails with `ConflictError` (409)
-when the interview changed since. The API serves its requests one at a time, so the check and
-the write cannot interleave with another API request of this server.
+when the interview changed since. The check and the write hold the store's lock together, so
+no other request of this server (the API's run in a thread pool) writes between them.
 """
 
 from __future__ import annotations
@@ -50,15 +50,17 @@ def expect_version(tracker: Tracker, interview_id: str, version: str | None) -> 
 def edit(tracker: Tracker, interview_id: str, changes: Mapping[str, Any], version: str | None
          ) -> Interview:  # fmt: skip
     """`Tracker.edit`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.edit(interview_id, changes)
+    with tracker.store.lock:
+        expect_version(tracker, interview_id, version)
+        return tracker.edit(interview_id, changes)
 
 
 def set_status(tracker: Tracker, interview_id: str, status: InterviewStatus, version: str | None
                ) -> Interview:  # fmt: skip
     """`Tracker.set_status`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.set_status(interview_id, status)
+    with tracker.store.lock:
+        expect_version(tracker, interview_id, version)
+        return tracker.set_status(interview_id, status)
 
 
 def form_token(tracker: Tracker) -> str:
