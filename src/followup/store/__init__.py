@@ -11,6 +11,7 @@ centres means a second implementation of `Repository`, not changes all over the 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,17 +41,20 @@ __all__ = [
 
 
 class Store:
-    """An open database; each `unit_of_work()` is one transaction."""
+    """An open database; each `unit_of_work()` is one transaction, one at a time on its
+    connection (the web app's handlers run in a thread pool). Hold `lock` across several to
+    keep other threads' writes out from between them (a version check and its write)."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self.connection = connection
         self.path = path
+        self.lock = threading.RLock()
 
     @contextmanager
     def unit_of_work(self, *, write: bool = True) -> Iterator[Repository]:
         """A repository inside one transaction: committed on success, rolled back on error."""
         try:
-            with transaction(self.connection, write=write):
+            with self.lock, transaction(self.connection, write=write):
                 yield Repository(self.connection)
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
             if type(error) not in (sqlite3.OperationalError, sqlite3.DatabaseError):

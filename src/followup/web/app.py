@@ -3,9 +3,9 @@
     app = create_app(Env(), db="followup.db")     # what `followup serve` runs
 
 Every route is a thin adapter over the tracker's services (`followup.services`): the pages
-render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. Route handlers
-are `async` and call the services directly: one SQLite connection, used by one event loop,
-one request at a time (each request is a few milliseconds; a laptop has one user).
+render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. The pages'
+handlers are `async`; the API's are plain functions run in the framework's thread pool; the
+store's one SQLite connection serves one transaction at a time.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from followup import __version__
 from followup.context import Env
 from followup.domain.errors import FollowupError
 from followup.services.tracker import Tracker
-from followup.web import api, feed, pages, pages_forms, pages_tools, versions
+from followup.web import api, feed, pages, pages_forms, pages_tools, twins, versions
 from followup.web.cache import StoreCache
 from followup.web.errors import http_status, validation_error
+from followup.web.schema import describe_bodies
 from followup.web.security import ForbiddenRequest, Guard, GuardMiddleware, error_body
 from followup.web.state import WebState, state_of
 
@@ -64,6 +65,7 @@ def create_app(
     app.state.web = WebState(tracker, env, guard, StoreCache(tracker))
     _routes(app)
     _errors(app)
+    describe_bodies(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(GuardMiddleware, guard=app.state.web.guard)
     return app
@@ -72,6 +74,7 @@ def create_app(
 def _routes(app: FastAPI) -> None:
     app.include_router(api.router)
     app.include_router(feed.router)
+    app.include_router(twins.router)  # before pages: /interviews/ID.json is not an id
     app.include_router(pages_forms.router)  # before pages: /interviews/new is not an id
     app.include_router(pages.router)
     app.include_router(pages_tools.router)
@@ -98,9 +101,8 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        problem = validation_error(list(error.errors()))
-        body = error_body(422, "input", str(problem), problem.field)
-        return JSONResponse(body, status_code=422)
+        status, code, field, message = http_status(validation_error(list(error.errors())))
+        return JSONResponse(error_body(status, code, message, field), status_code=status)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
@@ -114,14 +116,30 @@ def _errors(app: FastAPI) -> None:
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         code = "not-found" if error.status_code == 404 else "http"
+        if error.status_code == 405:
+            given = (error.headers or {}).get("Allow", "")
+            error.headers = {"Allow": _allowed_methods(app, request, given)}
         if _wants_html(request):
             return pages.error_page(request, error.status_code, str(error.detail))
         body = error_body(error.status_code, code, str(error.detail))
         return JSONResponse(body, status_code=error.status_code, headers=error.headers)
 
 
+def _allowed_methods(app: FastAPI, request: Request, given: str) -> str:
+    """Every method the OpenAPI document has at the request's path, and those the router
+    `given` (it names only the first matching route's)."""
+    from starlette.routing import compile_path
+
+    methods = {method.strip() for method in given.split(",") if method.strip()}
+    for path, operations in app.openapi()["paths"].items():
+        if compile_path(path)[0].match(request.url.path):
+            methods |= {method.upper() for method in operations}
+    return ", ".join(sorted(methods))
+
+
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith(("/api/", "/calendar/"))
+    path = request.url.path
+    return not path.startswith(("/api/", "/calendar/")) and not path.endswith(".json")
 
 
 __all__ = ["ForbiddenRequest", "WebState", "create_app", "state_of"]

@@ -15,6 +15,7 @@ from followup.domain.errors import FollowupError, InputError
 from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
 from followup.services.tracker import Tracker
 from followup.web import versions
+from followup.web.page_data import wants_json
 from followup.web.state import state_of
 from followup.web.templating import STATE_WORDS, is_htmx, render, zone_label
 
@@ -34,7 +35,7 @@ async def form_of(request: Request) -> dict[str, str]:
     return values
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+def error_page(request: Request, status: int, message: str) -> Response:
     return render(request, "error.html", status, title="Something went wrong", code=status,
                   message=message)  # fmt: skip
 
@@ -56,6 +57,8 @@ async def today(request: Request) -> Response:
         result = agenda(tracker_of(request), TODAY_LIMIT)
         return bytes(render(request, "today.html", title="Today", agenda=result).body)
 
+    if wants_json(request):  # its JSON twin: the same context, never the cached page
+        return Response(build(), media_type="application/json")
     return HTMLResponse(state_of(request).cache.get("today", build))
 
 

@@ -8,11 +8,12 @@ from typing import Any
 
 import jinja2
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from followup import __version__
 from followup.domain.codec import zone
 from followup.formats import step_words
+from followup.web.page_data import page_json, wants_json
 from followup.web.state import state_of
 
 STATE_WORDS = {
@@ -81,8 +82,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page (or an htmx fragment) with the form token and the current path."""
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    """A page (or an htmx fragment) with the form token and the current path; its JSON twin
+    (`followup.web.twins`) gets the context itself."""
+    if wants_json(request):
+        return page_json(status, {"path": request.url.path.removesuffix(".json") or "/", **context})
     token = state_of(request).guard.form_token
     html = (
         environment().get_template(name).render(csrf_token=token, path=request.url.path, **context)

@@ -2,8 +2,8 @@
 
 An interview's version is a fingerprint of its whole stored object (attempts included), sent
 as the ETag; an update names the version it was based on and fails with `ConflictError` (409)
-when the interview changed since. The web app serves requests one at a time on one event
-loop, so the check and the write cannot interleave with another request of this server.
+when the interview changed since. The check and the write hold the store's lock together, so
+no other request of this server (the API's run in a thread pool) writes between them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from followup.domain.codec import interview_to_dict
 from followup.domain.errors import ConflictError
 from followup.domain.model import Interview, InterviewStatus
 from followup.services.tracker import Tracker
-from followup.web.errors import PreconditionRequired
+from followup.web.errors import SEND_THE_VERSION, PreconditionRequired
 from followup.web.security import new_token
 
 FEED_STAMP = "calendar_feed_token"
@@ -37,9 +37,7 @@ def etag(interview: Interview) -> str:
 def expect_version(tracker: Tracker, interview_id: str, version: str | None) -> Interview:
     """The stored interview, if it is still at `version` (an ETag or its bare value)."""
     if not version:
-        raise PreconditionRequired(
-            "send the version you edited (If-Match: the ETag you read) so no edit is lost"
-        )
+        raise PreconditionRequired(SEND_THE_VERSION)
     current = tracker.interview(interview_id)
     wanted = {v.strip().removeprefix("W/").strip('"') for v in version.split(",")}
     if version.strip() != "*" and version_of(current) not in wanted:
@@ -52,15 +50,17 @@ def expect_version(tracker: Tracker, interview_id: str, version: str | None) -> 
 def edit(tracker: Tracker, interview_id: str, changes: Mapping[str, Any], version: str | None
          ) -> Interview:  # fmt: skip
     """`Tracker.edit`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.edit(interview_id, changes)
+    with tracker.store.lock:
+        expect_version(tracker, interview_id, version)
+        return tracker.edit(interview_id, changes)
 
 
 def set_status(tracker: Tracker, interview_id: str, status: InterviewStatus, version: str | None
                ) -> Interview:  # fmt: skip
     """`Tracker.set_status`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.set_status(interview_id, status)
+    with tracker.store.lock:
+        expect_version(tracker, interview_id, version)
+        return tracker.set_status(interview_id, status)
 
 
 def form_token(tracker: Tracker) -> str:
