@@ -205,11 +205,23 @@ class Tracker:
         """Store a new interview; it gets an id from its company name unless it has one."""
         with self.store.unit_of_work() as repo:
             stored = self._insert(repo, interview, taken=set(), replace=False)
+            stored = repo.interview(stored.id or "")
             self._plan(repo, [stored])
         return stored
 
-    def edit(self, interview_id: str, changes: Mapping[str, Any]) -> Interview:
-        """Change fields of a stored interview (contract names); the result is re-validated."""
+    def edit(
+        self,
+        interview_id: str,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> Interview:
+        """Change fields of a stored interview (contract names); the result is re-validated.
+
+        With `expected_version` (the version the caller read), the change is made only if
+        nobody changed the interview since: otherwise `ConflictError` and nothing changes.
+        The check is part of the write, in the same transaction.
+        """
         if "id" in changes or "attempts" in changes:
             raise InputError(
                 next(k for k in ("id", "attempts") if k in changes), "cannot be edited"
@@ -217,23 +229,29 @@ class Tracker:
         from followup.domain.codec import interview_from_dict, interview_to_dict
 
         with self.store.unit_of_work() as repo:
-            obj = interview_to_dict(repo.interview(interview_id))
+            stored = repo.interview(interview_id)
+            obj = interview_to_dict(stored)
             obj.update(changes)
             edited = interview_from_dict(
                 {k: v for k, v in obj.items() if v is not None}, check_calendar=_check_calendar
             )
-            repo.replace_interview(edited, self.now())
+            repo.replace_interview(edited, self.now(), _expected(expected_version, stored))
+            edited = repo.interview(interview_id)
             self._plan(repo, [edited])
         return edited
 
-    def delete(self, interview_id: str) -> None:
+    def delete(self, interview_id: str, *, expected_version: int | None = None) -> None:
+        """Delete an interview and its attempts (with `expected_version`, only if unchanged)."""
         with self.store.unit_of_work() as repo:
-            repo.delete_interview(interview_id)
+            repo.delete_interview(interview_id, expected_version)
 
-    def set_status(self, interview_id: str, status: InterviewStatus) -> Interview:
+    def set_status(
+        self, interview_id: str, status: InterviewStatus, *, expected_version: int | None = None
+    ) -> Interview:
         """Record the outcome: offer, rejected, withdrawn, closed (or awaiting again)."""
         with self.store.unit_of_work() as repo:
-            repo.set_status(interview_id, status, self.now())
+            stored = repo.interview(interview_id)
+            repo.set_status(interview_id, status, self.now(), _expected(expected_version, stored))
             interview = repo.interview(interview_id)
             self._plan(repo, [interview])
         return interview
@@ -300,7 +318,8 @@ class Tracker:
             )
             attempts[number - 1] = new
             attempts.sort(key=lambda a: a.at)
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            changed = replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return new
 
@@ -313,7 +332,8 @@ class Tracker:
             attempts = list(interview.attempts)
             gone = _numbered(attempts, number)
             del attempts[number - 1]
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            changed = replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return gone
 
@@ -423,6 +443,12 @@ def _check_calendar(country: str, subdivision: str | None) -> None:
     from followup.calendar import check_calendar
 
     check_calendar(country, subdivision)
+
+
+def _expected(expected_version: int | None, stored: Interview) -> int | None:
+    """The version a write must find: the caller's, else the one read in this transaction
+    (so that a read-modify-write never overwrites a change it did not see)."""
+    return stored.version if expected_version is None else expected_version
 
 
 def _numbered(attempts: list[Attempt], number: int) -> Attempt:

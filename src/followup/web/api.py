@@ -140,8 +140,9 @@ async def delete_interview(request: Request, interview_id: str, if_match: IfMatc
     """Delete an interview and its attempts (If-Match, when given, must match)."""
     tracker = tracker_of(request)
     if if_match:
-        versions.expect_version(tracker, interview_id, if_match)
-    tracker.delete(interview_id)
+        versions.delete(tracker, interview_id, if_match)
+    else:
+        tracker.delete(interview_id)
     return Response(status_code=204)
 
 
