@@ -41,27 +41,32 @@ DB_FILE = "followup.db"
 MAX_ID = 100
 
 
-def database_path(env: Env, db: str | Path | None = None) -> Path:
-    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
+def database_path(env: Env, db: str | Path | None = None) -> Path | str:
+    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory: a SQLite
+    file's path, or a `postgresql://` URL (returned as the string it is)."""
     if db:
-        return _file_path(str(db), "--db")
+        return _database(str(db), "--db")
     if override := env.environ.get("FOLLOWUP_DB"):
-        return _file_path(override, "FOLLOWUP_DB")
+        return _database(override, "FOLLOWUP_DB")
     return env.data_dir() / DB_FILE
 
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+#: The URL schemes of the PostgreSQL back end (libpq's two spellings).
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-def _file_path(value: str, field: str) -> Path:
-    """A database given as a path; a URL (`postgresql://...`) is refused, never taken for
-    a file name: the store is one SQLite file."""
+def _database(value: str, field: str) -> Path | str:
+    """A SQLite file's path, or a PostgreSQL URL; any other URL is refused, never taken for
+    a file name."""
     if _URL.match(value):
         scheme = value.partition(":")[0]
+        if scheme in POSTGRES_SCHEMES:
+            return value
         raise InputError(
             field,
-            f"{scheme}:// databases are not supported; give the path of a SQLite file "
-            "(Followup keeps its store in one file)",
+            f"{scheme}:// databases are not supported; give a postgresql:// URL or the path "
+            "of a SQLite file",
         )
     return Path(value)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.domain.errors import ConflictError, NotFoundError
 from followup.store.records import AgendaRow, StoredPlan, StoredStep
@@ -38,11 +38,33 @@ def _document(interview: Interview) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+class Dialect(NamedTuple):
+    """Where the two back ends' SQL differs: a list of numbers as one parameter, and how
+    a write locks the rows it reads (SQLite's write transaction already locks the file)."""
+
+    name: str
+    in_list: str
+    locked: str
+
+    def list_parameter(self, numbers: list[int]) -> Any:
+        import json
+
+        return numbers if self.name == "postgresql" else json.dumps(numbers)
+
+
+SQLITE = Dialect("sqlite", "IN (SELECT value FROM json_each(?))", "")
+POSTGRESQL = Dialect("postgresql", "= ANY(?)", " FOR UPDATE")
+
+
 class Repository:
     """Reads and writes inside one unit of work."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, dialect: Dialect = SQLITE, *, write: bool = False
+    ) -> None:
         self.connection = connection
+        self.dialect = dialect
+        self.lock = dialect.locked if write else ""
 
     # --- interviews -------------------------------------------------------------------
 
@@ -61,12 +83,12 @@ class Repository:
     def insert_interview(self, interview: Interview, now: dt.datetime) -> None:
         """Store a new interview (its `id` set) with its attempts."""
         stamp = utc_key(now)
-        cursor = self.connection.execute(
+        row = self.connection.execute(
             "INSERT INTO interviews (id, company, role, status, interviewed_at, interviewed_utc,"
-            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (*self._columns(interview), stamp, stamp),
-        )
-        self._insert_attempts(int(cursor.lastrowid or 0), interview.attempts)
+        ).fetchone()
+        self._insert_attempts(int(row[0]), interview.attempts)
 
     def replace_interview(
         self, interview: Interview, now: dt.datetime, expected: int | None = None
@@ -209,8 +231,11 @@ class Repository:
         return None if found is None else str(found[0])
 
     def set_stamp(self, name: str, value: str) -> None:
-        self.connection.execute("DELETE FROM stamps WHERE name = ?", (name,))
-        self.connection.execute("INSERT INTO stamps (name, value) VALUES (?, ?)", (name, value))
+        self.connection.execute(
+            "INSERT INTO stamps (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -219,7 +244,7 @@ class Repository:
 
     def _row(self, columns: str, interview_id: str) -> Any:
         """`columns` of one interview's row; `NotFoundError` if there is none."""
-        sql = f"SELECT {columns} FROM interviews WHERE id = ?"
+        sql = f"SELECT {columns} FROM interviews WHERE id = ?{self.lock}"
         found = self.connection.execute(sql, (interview_id,)).fetchone()
         if found is None:
             raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
@@ -309,15 +334,13 @@ class Repository:
             yield replace(interview_from_dict(obj), version=int(revision))
 
     def _attempts_of(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:
-        import json
-
         found: dict[int, list[dict[str, Any]]] = {}
         if not seqs:
             return found
         rows = self.connection.execute(
             "SELECT interview_seq, at, channel, purpose, outcome, notes FROM attempts"
-            " WHERE interview_seq IN (SELECT value FROM json_each(?)) ORDER BY at_utc, seq",
-            (json.dumps(seqs),),
+            f" WHERE interview_seq {self.dialect.in_list} ORDER BY at_utc, seq",
+            (self.dialect.list_parameter(seqs),),
         )
         for seq, at, channel, purpose, outcome, notes in rows:
             attempt = {"at": at, "channel": channel, "purpose": purpose, "outcome": outcome}
