@@ -29,7 +29,7 @@ def expected_version_option(command: F) -> F:
     option = click.option(
         "--expected-version",
         "expected_version",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=2**63 - 1),  # what the database's integers hold
         metavar="N",
         help="Only if the interview is still at this version (see `followup show`).",
     )
