@@ -14,8 +14,9 @@ ACME = "/api/v1/interviews/acme-analyst"
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[Any]:
-    yield from make_client(tmp_path)
+def client(tmp_path: Path, database: str | None) -> Iterator[Any]:
+    """The API on a new store: SQLite, then PostgreSQL (tests/conftest.py)."""
+    yield from make_client(tmp_path, database=database)
 
 
 def error_of(response: Any) -> dict[str, Any]:

@@ -78,6 +78,9 @@ class Interview:
     competing_offer_deadline: dt.date | None = None
     status: InterviewStatus = InterviewStatus.AWAITING
     attempts: tuple[Attempt, ...] = ()
+    #: The store's version of this interview (1 when added, one more with every change),
+    #: None until stored. Not part of the contract's object, and not compared.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def primary_contact(self) -> Person:

@@ -28,6 +28,7 @@ class ShownInterview:
     def as_dict(self) -> dict[str, Any]:
         return {
             "interview": interview_to_dict(self.interview),
+            "version": self.interview.version,
             "plan": plan_to_dict(self.plan),
             "script": None if self.script is None else self.script.to_dict(),
         }
@@ -37,7 +38,9 @@ class ShownInterview:
 
     def as_text(self) -> str:
         interview = self.interview
-        lines = [f"{interview.id}: {interview.company}, {interview.role}", ""]
+        lines = [f"{interview.id}: {interview.company}, {interview.role}",
+                 f"Version {interview.version} (give it as --expected-version to change it "
+                 "only if nobody else did)", ""]  # fmt: skip
         lines.append(plan_to_text(self.plan, interview).rstrip("\n"))
         lines += ["", f"Attempts so far ({len(interview.attempts)})"]
         for attempt in interview.attempts:

@@ -46,27 +46,32 @@ DB_FILE = "followup.db"
 MAX_ID = 100
 
 
-def database_path(env: Env, db: str | Path | None = None) -> Path:
-    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
+def database_path(env: Env, db: str | Path | None = None) -> Path | str:
+    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory: a SQLite
+    file's path, or a `postgresql://` URL (returned as the string it is)."""
     if db:
-        return _file_path(str(db), "--db")
+        return _database(str(db), "--db")
     if override := env.environ.get("FOLLOWUP_DB"):
-        return _file_path(override, "FOLLOWUP_DB")
+        return _database(override, "FOLLOWUP_DB")
     return env.data_dir() / DB_FILE
 
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+#: The URL schemes of the PostgreSQL back end (libpq's two spellings).
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-def _file_path(value: str, field: str) -> Path:
-    """A database given as a path; a URL (`postgresql://...`) is refused, never taken for
-    a file name: the store is one SQLite file."""
+def _database(value: str, field: str) -> Path | str:
+    """A SQLite file's path, or a PostgreSQL URL; any other URL is refused, never taken for
+    a file name."""
     if _URL.match(value):
         scheme = value.partition(":")[0]
+        if scheme in POSTGRES_SCHEMES:
+            return value
         raise InputError(
             field,
-            f"{scheme}:// databases are not supported; give the path of a SQLite file "
-            "(Followup keeps its store in one file)",
+            f"{scheme}:// databases are not supported; give a postgresql:// URL or the path "
+            "of a SQLite file",
         )
     return Path(value)
 
@@ -229,11 +234,23 @@ class Tracker:
         """Store a new interview; it gets an id from its company name unless it has one."""
         with self.store.unit_of_work() as repo:
             stored = self._insert(repo, interview, taken=set(), replace=False)
+            stored = repo.interview(stored.id or "")
             self._plan(repo, [stored])
         return stored
 
-    def edit(self, interview_id: str, changes: Mapping[str, Any]) -> Interview:
-        """Change fields of a stored interview (contract names); the result is re-validated."""
+    def edit(
+        self,
+        interview_id: str,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> Interview:
+        """Change fields of a stored interview (contract names); the result is re-validated.
+
+        With `expected_version` (the version the caller read), the change is made only if
+        nobody changed the interview since: otherwise `ConflictError` and nothing changes.
+        The check is part of the write, in the same transaction.
+        """
         if "id" in changes or "attempts" in changes:
             raise InputError(
                 next(k for k in ("id", "attempts") if k in changes), "cannot be edited"
@@ -241,23 +258,29 @@ class Tracker:
         from followup.domain.codec import interview_from_dict, interview_to_dict
 
         with self.store.unit_of_work() as repo:
-            obj = interview_to_dict(repo.interview(interview_id))
+            stored = repo.interview(interview_id)
+            obj = interview_to_dict(stored)
             obj.update(changes)
             edited = interview_from_dict(
                 {k: v for k, v in obj.items() if v is not None}, check_calendar=_check_calendar
             )
-            repo.replace_interview(edited, self.now())
+            repo.replace_interview(edited, self.now(), _expected(expected_version, stored))
+            edited = repo.interview(interview_id)
             self._plan(repo, [edited])
         return edited
 
-    def delete(self, interview_id: str) -> None:
+    def delete(self, interview_id: str, *, expected_version: int | None = None) -> None:
+        """Delete an interview and its attempts (with `expected_version`, only if unchanged)."""
         with self.store.unit_of_work() as repo:
-            repo.delete_interview(interview_id)
+            repo.delete_interview(interview_id, expected_version)
 
-    def set_status(self, interview_id: str, status: InterviewStatus) -> Interview:
+    def set_status(
+        self, interview_id: str, status: InterviewStatus, *, expected_version: int | None = None
+    ) -> Interview:
         """Record the outcome: offer, rejected, withdrawn, closed (or awaiting again)."""
         with self.store.unit_of_work() as repo:
-            repo.set_status(interview_id, status, self.now())
+            stored = repo.interview(interview_id)
+            repo.set_status(interview_id, status, self.now(), _expected(expected_version, stored))
             interview = repo.interview(interview_id)
             self._plan(repo, [interview])
         return interview
@@ -322,7 +345,8 @@ class Tracker:
             )
             attempts[number - 1] = new
             attempts.sort(key=lambda a: a.at)
-            repo.replace_interview(_replace(interview, attempts=tuple(attempts)), self.now())
+            changed = _replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return new
 
@@ -333,7 +357,8 @@ class Tracker:
             attempts = list(interview.attempts)
             gone = _numbered(attempts, number)
             del attempts[number - 1]
-            repo.replace_interview(_replace(interview, attempts=tuple(attempts)), self.now())
+            changed = _replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return gone
 
@@ -435,6 +460,12 @@ def _check_calendar(country: str, subdivision: str | None) -> None:
     from followup.calendar import check_calendar
 
     check_calendar(country, subdivision)
+
+
+def _expected(expected_version: int | None, stored: Interview) -> int | None:
+    """The version a write must find: the caller's, else the one read in this transaction
+    (so that a read-modify-write never overwrites a change it did not see)."""
+    return stored.version if expected_version is None else expected_version
 
 
 def _numbered(attempts: list[Attempt], number: int) -> Attempt:

@@ -3,8 +3,8 @@
 Every body is read once: `GuardMiddleware` parses and checks the JSON, the codec validates
 it (the CLI's refusals, word for word), and the models of `followup.web.schema` describe it
 in the OpenAPI document. Handlers are plain functions (the framework runs them in its thread
-pool, so the event loop stays free); a version check and the write it guards hold the store's
-lock together (`versions`), so no other request's write comes between them.
+pool, so the event loop stays free); the tracker checks an update's version inside the write
+it guards (`versions`), so no other request, process or CLI command comes between them.
 
 Errors have one shape, `{"error": {"status", "code", "message", "field"}}`; the message is
 the CLI's. Updates send `If-Match` with the ETag they read, and get 409 when the interview
@@ -163,9 +163,9 @@ def set_status(
 def delete_interview(request: Request, interview_id: str, if_match: IfMatch = None) -> Response:
     """Delete an interview and its attempts (If-Match, when given, must match)."""
     tracker = tracker_of(request)
-    with tracker.store.lock:  # the check and the delete, with no write between them
-        if if_match:
-            versions.expect_version(tracker, interview_id, if_match)
+    if if_match:
+        versions.delete(tracker, interview_id, if_match)
+    else:
         tracker.delete(interview_id)
     return Response(status_code=204)
 

@@ -52,7 +52,7 @@ def create_app(
     tracker = tracker or Tracker.open(env, db)
     # One event loop serves every request: a write waiting on another program's lock must
     # not hold up /ping and the reads for the CLI's 30 s; past this it is a 503.
-    tracker.store.connection.execute(f"PRAGMA busy_timeout = {WEB_BUSY_TIMEOUT_MS}")
+    tracker.store.wait_for_locks(WEB_BUSY_TIMEOUT_MS)
     app = FastAPI(
         title="Followup",
         version=__version__,

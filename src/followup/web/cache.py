@@ -36,8 +36,7 @@ class StoreCache:
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
         self.entries: dict[Hashable, tuple[Hashable, object]] = {}
-        path = tracker.store.path
-        self.files = [] if path == ":memory:" else [path, f"{path}-wal"]
+        self.files = tracker.store.change_files()  # none on PostgreSQL: nothing is cached
 
     def state(self) -> Hashable:
         """What the cached answers depend on, cheap to read on every request."""

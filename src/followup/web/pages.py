@@ -187,8 +187,7 @@ async def delete(request: Request, interview_id: str) -> Response:
     tracker = tracker_of(request)
     if form.get("confirm") != "on":
         raise InputError("confirm", "tick the box to confirm the deletion")
-    versions.expect_version(tracker, interview_id, form.get("version"))
-    tracker.delete(interview_id)
+    versions.delete(tracker, interview_id, form.get("version"))
     return see_other("/interviews")
 
 
