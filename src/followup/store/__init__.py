@@ -61,6 +61,14 @@ class Store:
     def schema_version(self) -> int:
         return current_version(self.connection)
 
+    def change_token(self) -> tuple[int, int]:
+        """A value that differs after any commit to the store, by this program or another
+        (the CLI at the same time): SQLite's `data_version` moves on other connections'
+        commits, the connection's `total_changes` on its own. Cheap enough for every request;
+        a server backend would answer with a counter its write transactions bump."""
+        (version,) = self.connection.execute("PRAGMA data_version").fetchone()
+        return (int(version), self.connection.total_changes)
+
     def close(self) -> None:
         self.connection.close()
 
