@@ -9,7 +9,9 @@ Measures the agenda endpoint (/api/v1/agenda), the Today page (/) and the interv
 endpoint of the same server in the same run (/ping): p50 and p99 latency, requests per second,
 and each one's throughput as a share of the trivial endpoint's. The endpoints take turns,
 `--rounds` times, and each figure is the median over the rounds (each share from one round):
-on a shared machine, load comes and goes.
+on a shared machine, load comes and goes. The server's CPU time per request (from /proc)
+is printed too, with the trivial endpoint's as a share of it ("by CPU"): what throughput
+share a server that has a core to itself would reach, whatever else the machine runs.
 Target: p99 under 25 ms and at least 80% of the trivial endpoint's throughput. Every request
 says `Accept-Encoding: gzip`, as browsers and HTTP libraries do; the Today page is measured
 once more without it (the uncompressed page, 26 KB).
@@ -111,17 +113,27 @@ def interview_paths(base: str) -> list[str]:
     return [f"/interviews/{i}" for i in ids[:ROTATION]]
 
 
-def wrk(base: str, paths: list[str], seconds: int, connections: int, folder: Path,
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process `pid` so far (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(base: str, paths: list[str], seconds: int, connections: int, folder: Path, pid: int,
         gzip: bool = True) -> dict[str, float]:  # fmt: skip
-    """p50, p99 (ms) and requests per second from one wrk run over `paths`, in turn."""
+    """p50, p99 (ms), requests per second and the server's CPU ms per request from one wrk
+    run over `paths`, in turn."""
     script = folder / "requests.lua"
     headers = '["Accept-Encoding"] = "gzip"' if gzip else ""
     script.write_text(ROTATE_LUA % (", ".join(f'"{p}"' for p in paths), headers))
+    cpu = cpu_seconds(pid)
     done = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
                            "-s", str(script), base + paths[0]], check=True, capture_output=True,
                           text=True)  # fmt: skip
     out = done.stdout
-    figures = {}
+    count = re.search(r"^\s+(\d+) requests in", out, re.M)
+    assert count, out
+    figures = {"cpu": (cpu_seconds(pid) - cpu) * 1000 / int(count.group(1))}
     for label in ("50", "99"):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
         assert match, out
@@ -190,8 +202,8 @@ def main() -> None:
             runs = {name: ([path], True) for name, path in ENDPOINTS}
             runs[INTERVIEW_PAGE] = (paths, True)
             runs[IDENTITY] = (["/"], False)
-            rounds = [{name: wrk(base, targets, args.seconds, args.connections, Path(folder), gzip)
-                       for name, (targets, gzip) in runs.items()}
+            rounds = [{name: wrk(base, targets, args.seconds, args.connections, Path(folder),
+                                 server.pid, gzip) for name, (targets, gzip) in runs.items()}
                       for _ in range(args.rounds)]  # fmt: skip
             writes = after_writes(base, paths, args.writes)
         finally:
@@ -211,11 +223,13 @@ def report(rounds: list[dict[str, dict[str, float]]], args: argparse.Namespace,
           f"rounds of {args.seconds} s per endpoint, medians; the interview page rotates over "
           f"{rotation} interviews")  # fmt: skip
     print(f"{'endpoint':<26} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'vs trivial':>11} "
-          f"{'KB/resp':>8}")  # fmt: skip
+          f"{'KB/resp':>8} {'CPU ms/req':>11} {'by CPU':>7}")  # fmt: skip
+    trivial_cpu = results[TRIVIAL]["cpu"]
     for name, figures in results.items():
         share = shares[name]
         print(f"{name:<26} {figures['p50']:>8.2f} {figures['p99']:>8.2f} {figures['rps']:>8.0f} "
-              f"{share:>10.0%} {figures['kb']:>8.1f}" + (f"  ({figures['non2xx']:.0f} non-2xx!)"
+              f"{share:>10.0%} {figures['kb']:>8.1f} {figures['cpu']:>11.3f} "
+              f"{trivial_cpu / figures['cpu']:>7.0%}" + (f"  ({figures['non2xx']:.0f} non-2xx!)"
                                                          if figures["non2xx"] else ""))  # fmt: skip
     print(f"targets: p99 < {P99_TARGET_MS:.0f} ms and >= {SHARE_TARGET:.0%} of trivial")
     for name, figures in results.items():
