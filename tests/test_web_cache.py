@@ -107,7 +107,8 @@ def test_a_kept_page_is_sent_compressed_to_whoever_accepts_it(client: Any) -> No
 @pytest.mark.parametrize(
     ("header", "accepted"),
     [("gzip", True), ("br, gzip, deflate", True), ("gzip;q=0.5", True), ("*", True),
-     ("gzip;q=0", False), ("identity", False), ("", False), ("gzip;q=x", False)],
+     ("gzip;q=0", False), ("identity", False), ("", False), ("gzip;q=x", False),
+     ("*, gzip;q=0", False), ("gzip;q=0, *", False), ("*;q=0, gzip", True)],
 )  # fmt: skip
 def test_accept_encoding_is_read_with_its_weights(header: str, accepted: bool) -> None:
     assert accepts_gzip(header) is accepted
@@ -192,6 +193,20 @@ def test_at_most_max_entries_are_kept_the_least_recently_used_go(tracker: Tracke
     assert len(cache.entries) == MAX_ENTRIES
     cache.get("first", first)
     assert first.calls == 2
+
+
+def test_an_answer_built_while_the_store_changed_is_built_again(tracker: Tracker) -> None:
+    from followup.domain.codec import interview_from_dict
+
+    def build_while_another_program_writes() -> str:
+        tracker.add(interview_from_dict(example()))  # a commit while the answer is built
+        return "answer"
+
+    cache = StoreCache(tracker)
+    cache.get("today", build_while_another_program_writes)
+    build = counted()
+    cache.get("today", build), cache.get("today", build)
+    assert build.calls == 1  # built again once, then kept
 
 
 def test_an_in_memory_store_is_kept_too(tmp_path: Path) -> None:

@@ -59,16 +59,17 @@ class Body:
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
-    """Whether an `Accept-Encoding` header allows gzip (`gzip;q=0` refuses it)."""
+    """Whether an `Accept-Encoding` header allows gzip: named, else by `*`, with a weight
+    above 0 (`gzip;q=0` refuses it)."""
+    weights: dict[str, float] = {}
     for coding in accept_encoding.lower().split(","):
         name, _, params = coding.partition(";")
-        if name.strip() in ("gzip", "*"):
-            quality = params.strip().removeprefix("q=").strip() if "q=" in params else "1"
-            try:
-                return float(quality) > 0
-            except ValueError:
-                return False
-    return False
+        quality = params.strip().removeprefix("q=").strip() if "q=" in params else "1"
+        try:
+            weights.setdefault(name.strip(), float(quality))
+        except ValueError:
+            weights.setdefault(name.strip(), 0.0)
+    return weights.get("gzip", weights.get("*", 0.0)) > 0
 
 
 def body_response(request: Request, body: Body, media_type: str, vary: str = "") -> Response:
@@ -133,10 +134,10 @@ class StoreCache:
                 self.entries[name] = entry._replace(token=token)
                 self.entries.move_to_end(name)
                 return entry.value  # type: ignore[return-value]
-        value = build()
-        # Building may itself write (stale plans are re-planned): key on the state after it.
+        # Keyed on what was read before building: a commit while it builds (another
+        # program's, or its own re-planning of stale plans) makes the next request build again.
         revision = None if interview is None else self._revision(interview)
-        token = self.tracker.store.change_token()
+        value = build()
         self.entries[name] = _Entry(context, token, value, revision, clock)
         self.entries.move_to_end(name)
         while len(self.entries) > MAX_ENTRIES:
