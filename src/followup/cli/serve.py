@@ -51,7 +51,10 @@ def command(ctx: click.Context, db: str | None, host: str, port: int, no_browser
     if not no_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        # httptools, the HTTP parser in C, and the standard event loop: uvloop measured no
+        # better here, and worse at the 99th percentile (docs/performance.md, Web).
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                    http="httptools", loop="asyncio")  # fmt: skip
     finally:
         tracker.close()
 

@@ -51,15 +51,18 @@ def policy_stamp(policy_setting: str | None) -> str:
     Cheap (no planner import), so every read can notice that the policy changed.
     """
     name = policy_setting or "default"
-    path = Path(name) if name not in ("default", "prompt") else _builtin_path(name)
     try:
-        digest = f"{zlib.crc32(path.read_bytes()):08x}"
+        digest = f"{zlib.crc32(policy_file(policy_setting).read_bytes()):08x}"
     except OSError:
         digest = "unreadable"
     return f"{name}:{digest}"
 
 
-def _builtin_path(name: str) -> Path:
+def policy_file(policy_setting: str | None) -> Path:
+    """The file the policy in force is read from (a built-in one, or the user's)."""
+    name = policy_setting or "default"
+    if name not in ("default", "prompt"):
+        return Path(name)
     return Path(__file__).resolve().parent.parent / "policy" / f"{name}.toml"
 
 

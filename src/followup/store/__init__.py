@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -72,9 +72,13 @@ class Store:
         """How long a write waits for another writer's lock before `StoreBusy`."""
         self.connection.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
-    def change_files(self) -> list[str]:
-        """Files whose size and time change with every commit (none for a server database)."""
-        return [] if self.path == ":memory:" else [self.path, f"{self.path}-wal"]
+    def change_token(self) -> Hashable | None:
+        """A value that differs after any commit to the store, by this program or another
+        (the CLI at the same time): SQLite's `data_version` moves on other connections'
+        commits, the connection's `total_changes` on its own. Cheap enough for every request;
+        None when the store cannot tell (the answer must then be built afresh)."""
+        (version,) = self.connection.execute("PRAGMA data_version").fetchone()
+        return (int(version), self.connection.total_changes)
 
     def close(self) -> None:
         self.connection.close()
@@ -112,8 +116,10 @@ class PostgresStore(Store):
     def wait_for_locks(self, milliseconds: int) -> None:
         self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
-    def change_files(self) -> list[str]:
-        return []
+    def change_token(self) -> Hashable | None:
+        """None: a server database changes under other processes, which this one cannot see
+        cheaply, so nothing built from it is kept between requests (docs/performance.md)."""
+        return None
 
 
 def open_store(path: Path | str, *, upgrade_to: int = LATEST) -> Store:

@@ -134,6 +134,14 @@ class Repository:
         for interview in self._decode(self._select_documents(order="seq")):
             yield interview_to_dict(interview)
 
+    def revision(self, interview_id: str) -> tuple[int, int] | None:
+        """Which stored row and which revision of it `interview_id` is (None: not stored);
+        both change whenever anything about the interview does."""
+        row = self.connection.execute(
+            "SELECT seq, revision FROM interviews WHERE id = ?", (interview_id,)
+        ).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
+
     def count_interviews(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
 

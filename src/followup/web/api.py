@@ -333,12 +333,13 @@ def get_agenda(
     """Each section lists at most `limit` interviews, oldest first; `totals` counts them all."""
     from followup.services.agenda import agenda
 
+    web = state_of(request)
+
     def build() -> bytes:
-        result = agenda(tracker_of(request), limit)
+        result = agenda(web.tracker, limit)
         return bytes(JSONResponse(result.as_dict() | {"totals": result.totals}).body)
 
-    body = state_of(request).cache.get(("agenda", limit), build)
-    return Response(body, media_type="application/json")
+    return web.cache.response(request, ("agenda", limit), build, "application/json")
 
 
 IMPORT_BODY = {

@@ -6,6 +6,7 @@ import the app that includes them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -26,11 +27,14 @@ class WebState:
     guard: Guard
     cache: StoreCache
     settings_seen: tuple[int, int] = (0, 0)
+    settings_file: str = ""
 
     def refresh_settings(self) -> None:
         """Reload the settings if their file changed (`followup config` while the app runs)."""
+        if not self.settings_file:  # worked out once: every request checks the file
+            self.settings_file = str(settings_path(self.env))
         try:
-            status = settings_path(self.env).stat()
+            status = os.stat(self.settings_file)
             seen = (status.st_mtime_ns, status.st_size)
         except OSError:
             seen = (0, 0)

@@ -75,6 +75,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates ship with the package: never stat them again on every include.
+        auto_reload=False,
     )
     env.filters.update(day=day, moment=moment, state=lambda s: STATE_WORDS.get(s, s),
                        in_zone=in_zone, local_input=local_input)  # fmt: skip

@@ -91,7 +91,7 @@ async def interviews_json(
             **_twin(InterviewPage))  # fmt: skip
 async def interview_json(request: Request, interview_id: str) -> Response:
     request.scope[AS_JSON] = True
-    return await pages.interview(request, interview_id)
+    return await pages.interview(request)
 
 
 @router.get("/settings.json", summary="The settings page as JSON", **_twin(SettingsPage))
