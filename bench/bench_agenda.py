@@ -1,7 +1,10 @@
 """`followup today` over 10,000 awaiting interviews against Taskwarrior's `task next` over
 10,000 pending tasks with due dates, side by side: median wall time, ratio, peak memory.
 
-    .venv/bin/python bench/bench_agenda.py [--runs 15] [--count 10000]
+    .venv/bin/python bench/bench_agenda.py [--runs 15] [--count 10000] [--db URL]
+
+`--db postgresql://…` (an empty database) measures the PostgreSQL back end instead of the
+SQLite file.
 
 Needs Taskwarrior (`apt-get install taskwarrior`); without it, prints why and measures
 Followup alone. Both run as fresh processes, as a user would run them each morning.
@@ -73,14 +76,16 @@ def peak_memory(command: list[str], env: dict[str, str]) -> int:
     return int(done.stderr.strip().splitlines()[-1])
 
 
-def setup_followup(work: Path, count: int, today: dt.date) -> tuple[list[str], dict[str, str]]:
+def setup_followup(
+    work: Path, count: int, today: dt.date, url: str | None = None
+) -> tuple[list[str], dict[str, str]]:
     # An installed package has its bytecode compiled (pip does it); an editable checkout
     # run with PYTHONDONTWRITEBYTECODE would recompile every module on every start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "followup")],
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     data, db = work / "interviews.jsonl", work / "followup.db"
     data.write_text(interviews(count, today))
-    env = os.environ | {"FOLLOWUP_CONFIG_DIR": str(work / "config"), "FOLLOWUP_DB": str(db)}
+    env = os.environ | {"FOLLOWUP_CONFIG_DIR": str(work / "config"), "FOLLOWUP_DB": url or str(db)}
     subprocess.run([str(FOLLOWUP), "config", "timezone", "America/New_York"], env=env,
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run([str(FOLLOWUP), "import", str(data)], env=env, check=True,
@@ -109,11 +114,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--db", help="an empty postgresql:// database (default: a SQLite file)")
     args = parser.parse_args()
     today = dt.datetime.now(dt.UTC).date()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        ours = setup_followup(work, args.count, today)
+        ours = setup_followup(work, args.count, today, args.db)
         if shutil.which("task") is None:
             print("Taskwarrior is not installed (apt-get install taskwarrior): no reference run")
             [alone] = measure([ours], args.runs)

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup.calendar import check_calendar
-from followup.domain.codec import INTERVIEW_FIELDS, interview_from_dict
+from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
+from followup.domain.shapes import INTERVIEW_FIELDS
 from followup.formats.csv_io import COLUMNS, CsvDefaults, read_csv
 from followup.planner import plan
 from followup.policy import load_policy

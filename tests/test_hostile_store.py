@@ -66,14 +66,26 @@ def test_a_database_path_through_a_file_is_one_line_and_exit_2(tmp_path: Path) -
     _one_line_exit_2(cli("add", "--from", str(EXAMPLE), "--db", str(blocker / "x" / "f.db")))
 
 
-@pytest.mark.parametrize("url", ["postgresql://user:pw@localhost/followup",
-                                 "sqlite:///tmp/x.db", "mysql://db"])  # fmt: skip
+@pytest.mark.parametrize("url", ["sqlite:///tmp/x.db", "mysql://db", "file:///tmp/x.db"])
 def test_a_database_url_is_refused_never_taken_for_a_path(tmp_path: Path, url: str) -> None:
     os.chdir(tmp_path)
     cli = Cli(tmp_path)
     scheme = url.partition(":")[0]
     _one_line_exit_2(cli("list", "--db", url), f"--db: {scheme}:// databases are not supported")
     assert not any(tmp_path.glob(f"{scheme}*"))  # no folder named after the URL
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_a_postgresql_url_is_a_database_never_a_path(tmp_path: Path, scheme: str) -> None:
+    """Accepted (the PostgreSQL back end), so an unreachable server is one line naming the
+    database, its password hidden, and no folder named after the URL."""
+    os.chdir(tmp_path)
+    cli = Cli(tmp_path)
+    url = f"{scheme}://user:secret@127.0.0.1:1/followup"  # port 1: nobody listens
+    done = cli("list", "--db", url)
+    _one_line_exit_2(done, f"cannot use the database {scheme}://user:***@127.0.0.1:1/followup")
+    assert "secret" not in done.err
+    assert not any(tmp_path.glob(f"{scheme}*"))
 
 
 def test_batch_plan_reports_bad_lines_as_json_for_scripts() -> None:

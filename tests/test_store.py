@@ -52,9 +52,9 @@ def test_a_version_1_database_upgrades_without_loss(tmp_path: Path) -> None:
     assert globex.interviewed_at.isoformat() == "2026-11-16T11:00:00-05:00"
 
 
-def test_a_failed_unit_of_work_leaves_nothing(tmp_path: Path) -> None:
+def test_a_failed_unit_of_work_leaves_nothing(store_target: str) -> None:
     interview = interview_from_dict(example())
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_target) as store:
         with pytest.raises(RuntimeError), store.unit_of_work() as repo:
             repo.insert_interview(interview, MORNING)
             raise RuntimeError("crash in the middle")
@@ -64,17 +64,39 @@ def test_a_failed_unit_of_work_leaves_nothing(tmp_path: Path) -> None:
                 repo.interview("acme-analyst")
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+def test_a_newer_schema_is_refused(store_target: str) -> None:
     from followup.store import StoreError
 
-    path = tmp_path / "future.db"
-    open_store(path).close()
-    db = sqlite3.connect(path)
-    db.execute("UPDATE schema_version SET version = 99")
-    db.commit()
-    db.close()
+    with open_store(store_target) as store, store.unit_of_work() as repo:
+        repo.connection.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(StoreError, match="newer"):
-        open_store(path)
+        open_store(store_target)
+
+
+def test_each_migration_applies_in_turn_and_keeps_what_was_stored(store_target: str) -> None:
+    with open_store(store_target, upgrade_to=1) as store:
+        assert store.schema_version() == 1
+        with store.unit_of_work() as repo:
+            repo.insert_interview(interview_from_dict(example()), MORNING)
+    for version in range(2, LATEST + 1):
+        with open_store(store_target, upgrade_to=version) as store:
+            assert store.schema_version() == version
+    with open_store(store_target) as store, store.unit_of_work(write=False) as repo:
+        assert repo.interview("acme-analyst") == interview_from_dict(example(id="acme-analyst"))
+        assert repo.needing_a_plan(MORNING.date()) == ["acme-analyst"]
+
+
+def _count(target: str, table: str, column: str = "*") -> int:
+    with open_store(target) as store, store.unit_of_work(write=False) as repo:
+        return int(repo.connection.execute(f"SELECT COUNT({column}) FROM {table}").fetchone()[0])
+
+
+def _intact(target: str) -> None:
+    """SQLite's own check of the file (a PostgreSQL server keeps its files itself)."""
+    if not target.startswith("postgresql://"):
+        check = sqlite3.connect(target)
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        check.close()
 
 
 WRITER = """
@@ -98,19 +120,19 @@ def _environ() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "busy.db"
-    with open_store(path) as store, store.unit_of_work() as repo:
+def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path, store_target: str) -> None:
+    with open_store(store_target) as store, store.unit_of_work() as repo:
         repo.insert_interview(interview_from_dict(example()), MORNING)
     writers = [
-        subprocess.Popen(_python(WRITER, str(path), str(tmp_path), f"w{n}"), env=_environ())
+        subprocess.Popen(_python(WRITER, store_target, str(tmp_path), f"w{n}"), env=_environ())
         for n in range(4)
     ]
-    assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
-    db = sqlite3.connect(path)
-    assert db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1000
-    assert db.execute("SELECT COUNT(DISTINCT notes) FROM attempts").fetchone()[0] == 1000
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [w.wait(timeout=300) for w in writers] == [0, 0, 0, 0]
+    assert _count(store_target, "attempts") == 1000
+    assert _count(store_target, "attempts", "DISTINCT notes") == 1000
+    with open_store(store_target) as store, store.unit_of_work(write=False) as repo:
+        assert repo.version("acme-analyst") == 1001  # one more with each attempt
+    _intact(store_target)
 
 
 def _big_import(path: Path, count: int) -> None:
@@ -122,8 +144,10 @@ def _big_import(path: Path, count: int) -> None:
 
 
 @pytest.mark.slow
-def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(tmp_path: Path) -> None:
-    db, data = tmp_path / "crash.db", tmp_path / "bulk.jsonl"
+def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(
+    tmp_path: Path, store_target: str
+) -> None:
+    db, data = store_target, tmp_path / "bulk.jsonl"
     with open_store(db) as store, store.unit_of_work() as repo:
         repo.insert_interview(interview_from_dict(example()), MORNING)
     _big_import(data, 6000)
@@ -139,16 +163,12 @@ def test_an_import_killed_part_way_leaves_the_store_intact_and_untouched(tmp_pat
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
-    check = sqlite3.connect(db)
-    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 1
-    check.close()
+    _intact(db)
+    assert _count(db, "interviews") == 1
     # and the same import, run to its end, brings all of it
-    done = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    check = sqlite3.connect(db)
-    assert check.execute("SELECT COUNT(*) FROM interviews").fetchone()[0] == 6001
-    check.close()
+    assert _count(db, "interviews") == 6001
 
 
 def test_an_upgraded_version_1_database_gets_its_plans_and_agenda(tmp_path: Path) -> None:

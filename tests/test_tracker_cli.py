@@ -203,7 +203,9 @@ def test_db_flag_and_environment_choose_the_file(cli: Cli, tmp_path: Path) -> No
     assert json.loads(cli("list", "--json").out) == []
 
 
-def test_today_imports_neither_the_planner_nor_templates_nor_calendars(cli: Cli) -> None:
+def test_today_imports_neither_the_planner_nor_templates_nor_calendars_nor_psycopg(
+    cli: Cli,
+) -> None:
     add_example(cli)
     cli("today")  # plans are fresh: the next run only reads them
     probe = (
@@ -211,7 +213,8 @@ def test_today_imports_neither_the_planner_nor_templates_nor_calendars(cli: Cli)
         "from followup.cli import main\n"
         "from followup.context import Env, fixed_clock\n"
         f"main(['today'], Env(clock=fixed_clock(dt.datetime.fromisoformat('{cli.clock}'))))\n"
-        "heavy = ['followup.planner', 'holidays', 'jinja2', 'icalendar', 'followup.domain.codec']\n"
+        "heavy = ['followup.planner', 'holidays', 'jinja2', 'icalendar', 'followup.domain.codec',"
+        " 'psycopg', 'followup.store.postgres']\n"
         "print([name for name in heavy if name in sys.modules], file=sys.stderr)\n"
     )
     environ = os.environ | cli.environ

@@ -14,8 +14,9 @@ ACME = "/api/v1/interviews/acme-analyst"
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[Any]:
-    yield from make_client(tmp_path)
+def client(tmp_path: Path, database: str | None) -> Iterator[Any]:
+    """The API on a new store: SQLite, then PostgreSQL (tests/conftest.py)."""
+    yield from make_client(tmp_path, database=database)
 
 
 def error_of(response: Any) -> dict[str, Any]:
@@ -256,3 +257,84 @@ def test_a_bug_still_answers_in_the_one_error_shape(
         page = crashing.get("/")
         assert page.status_code == 500 and "<h1>" in page.text
     app.state.web.tracker.close()
+
+
+def test_attempts_are_read_by_the_codec_like_any_attempt(client: Any) -> None:
+    tag = add(client).headers["etag"]
+    control = client.post(f"{ACME}/attempts", json={"channel": "call", "outcome": "spoke",
+                                                    "notes": "ok\x07"})  # fmt: skip
+    assert control.status_code == 422
+    assert error_of(control)["message"] == "notes: contains a control character (U+0007)"
+    unknown = client.post(f"{ACME}/attempts", json={"channel": "call", "outcome": "spoke",
+                                                    "when": "now"})  # fmt: skip
+    assert error_of(unknown)["message"] == "when: unknown field"
+    assert client.get(ACME).headers["etag"] == tag  # nothing was logged
+    logged = client.post(f"{ACME}/attempts", json={"channel": "email", "outcome": "sent",
+                                                   "notes": "  Thanked Dana  "})  # fmt: skip
+    assert logged.json()["notes"] == "Thanked Dana"
+    cleared = client.patch(f"{ACME}/attempts/1", json={"notes": ""})
+    assert cleared.status_code == 200, cleared.text
+    assert "notes" not in cleared.json()
+    assert client.patch(f"{ACME}/attempts/1", json=[1]).status_code == 422
+
+
+def test_a_missing_if_match_is_428_even_before_the_body_is_read(client: Any) -> None:
+    add(client)
+    for response in (
+        client.put(f"{ACME}/status", json={"status": "offer"}),
+        client.patch(ACME, json={"role": "Lead"}),
+    ):
+        assert response.status_code == 428
+        assert error_of(response)["code"] == "precondition-required"
+
+
+def test_a_method_a_path_lacks_is_405_naming_every_method_it_has(client: Any) -> None:
+    add(client)
+    response = client.put(f"{ACME}/attempts/1")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "DELETE, PATCH"
+    assert error_of(response)["code"] == "http"
+    as_text = client.put(f"{ACME}/attempts/1", content="x", headers={"content-type": "text/plain"})
+    assert as_text.status_code == 415  # a body that is not JSON is still refused first
+
+
+def test_a_write_without_a_body_names_the_body(client: Any) -> None:
+    response = client.post("/api/v1/interviews")
+    assert response.status_code == 422
+    assert error_of(response)["field"] == "body"
+
+
+def test_concurrent_writes_keep_the_lost_edit_guard(tmp_path: Path) -> None:
+    """The handlers run in a thread pool: of ten edits from the same version, one wins and
+    nine get 409; forty parallel reads and writes all answer."""
+    import asyncio
+
+    import httpx
+
+    from followup.web import create_app
+    from tests.web_support import BASE, make_env
+
+    app = create_app(make_env(tmp_path))
+
+    async def run() -> tuple[list[int], list[int]]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE) as client:
+            added = await client.post("/api/v1/interviews", json=example())
+            tag = added.headers["etag"]
+            edits = await asyncio.gather(*(
+                client.patch(ACME, json={"role": f"Role {n}"}, headers={"If-Match": tag})
+                for n in range(10)
+            ))  # fmt: skip
+            mixed = await asyncio.gather(*(
+                client.post(f"{ACME}/attempts", json={"channel": "email", "outcome": "sent"})
+                if n % 2 else client.get(f"{ACME}/plan")
+                for n in range(40)
+            ))  # fmt: skip
+        return [r.status_code for r in edits], [r.status_code for r in mixed]
+
+    try:
+        edits, mixed = asyncio.run(run())
+    finally:
+        app.state.web.tracker.close()
+    assert sorted(edits) == [200] + [409] * 9
+    assert sorted(set(mixed)) == [200, 201]

@@ -41,13 +41,18 @@ class Cli:
 
     home: Path
     clock: dt.datetime = MORNING
+    #: A PostgreSQL URL (FOLLOWUP_DB); None for the SQLite file in the data directory.
+    database: str | None = None
 
     @property
     def environ(self) -> dict[str, str]:
-        return {
+        environ = {
             "FOLLOWUP_DATA_DIR": str(self.home / "data"),
             "FOLLOWUP_CONFIG_DIR": str(self.home / "config"),
         }
+        if self.database:
+            environ["FOLLOWUP_DB"] = self.database
+        return environ
 
     @property
     def db(self) -> Path:
@@ -69,9 +74,9 @@ class Cli:
         return Result(status, env.stdout.getvalue(), env.stderr.getvalue())
 
 
-def cli_with_example(home: Path) -> Cli:
+def cli_with_example(home: Path, database: str | None = None) -> Cli:
     """A `Cli` whose store holds the example interview (`acme-analyst`)."""
-    cli = Cli(home)
+    cli = Cli(home, database=database)
     path = home / "interview.json"
     path.write_text(json.dumps(example()))
     added = cli("add", "--from", str(path))

@@ -20,20 +20,24 @@ BASE = "http://127.0.0.1:8765"
 __all__ = ["BASE", "MORNING", "example", "make_client", "token_of"]
 
 
-def make_env(home: Path, clock: dt.datetime = MORNING) -> Env:
-    return Env(
-        clock=fixed_clock(clock),
-        environ={
-            "FOLLOWUP_DATA_DIR": str(home / "data"),
-            "FOLLOWUP_CONFIG_DIR": str(home / "config"),
-        },
-    )
+def make_env(home: Path, clock: dt.datetime = MORNING, database: str | None = None) -> Env:
+    """An environment on `home`; `database` is a PostgreSQL URL (FOLLOWUP_DB), None for
+    the SQLite file in the data directory."""
+    environ = {
+        "FOLLOWUP_DATA_DIR": str(home / "data"),
+        "FOLLOWUP_CONFIG_DIR": str(home / "config"),
+    }
+    if database:
+        environ["FOLLOWUP_DB"] = database
+    return Env(clock=fixed_clock(clock), environ=environ)
 
 
-def make_client(home: Path, clock: dt.datetime = MORNING) -> Iterator[TestClient]:
+def make_client(
+    home: Path, clock: dt.datetime = MORNING, database: str | None = None
+) -> Iterator[TestClient]:
     from followup.web import create_app
 
-    app = create_app(make_env(home, clock))
+    app = create_app(make_env(home, clock, database))
     with TestClient(app, base_url=BASE) as client:
         yield client
     app.state.web.tracker.close()

@@ -23,11 +23,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from followup.checker import CheckResult, RuleSet, check
+from followup.checker.language import reads_as_english
+from followup.checker.ruleset import DRAFT_KINDS
+from followup.context import Env
 from followup.domain.errors import FollowupError, InputError
 
+# orjson and the codec are imported where used: only JSON Lines input needs the one and
+# only `--context` the other, and one plain draft must be checked in under 0.15 s
+# (tests/test_checker_speed.py holds that neither is imported for it).
+
 if TYPE_CHECKING:
-    from followup.checker import CheckResult, RuleSet
-    from followup.context import Env
     from followup.domain.model import Interview
 
 #: The largest draft the checker reads: 100 KB, some fifty times the longest email it allows.
@@ -222,8 +228,6 @@ def _context(value: Any) -> Interview:
 
 
 def _check_kind(kind: Any, field: str) -> None:
-    from followup.checker.ruleset import DRAFT_KINDS
-
     if kind not in DRAFT_KINDS:
         raise InputError(field, f"unknown kind {kind!r}; use one of {', '.join(DRAFT_KINDS)}")
 
@@ -271,8 +275,6 @@ def run_check(
 
 
 def _kinds() -> str:
-    from followup.checker.ruleset import DRAFT_KINDS
-
     return ", ".join(DRAFT_KINDS)
 
 
@@ -285,8 +287,6 @@ def _single(
     rules: RuleSet | None,
 ) -> int:
     """One draft: exactly the contract's output (spec/check-json.md)."""
-    from followup.checker import check
-
     text = read_stdin(env.stdin, "text") if source == "-" else read_file(source, f"FILE {source}")
     result = check(text, kind, context=context, rules=rules)
     _note_language(env, source if source != "-" else "the draft", text)
@@ -307,8 +307,6 @@ def _batch(
 ) -> int:
     """Many drafts: one result per draft in order, as JSON Lines or as prefixed text."""
     import orjson
-
-    from followup.checker import check
 
     checked = with_errors = unreadable = 0
     write, warn = env.stdout.write, env.stderr.write
@@ -382,8 +380,6 @@ def _total(checked: int, with_errors: int, unreadable: int) -> str:
 def _note_language(env: Env, label: str, text: str) -> None:
     """Say so (on standard error) when a draft does not read as English: the checker's rules
     and model read English only, so their findings may not hold. It is still checked."""
-    from followup.checker.language import reads_as_english
-
     if not reads_as_english(text):
         env.stderr.write(
             f"followup: note: {label} does not read as English; the checker reads English "
@@ -393,8 +389,6 @@ def _note_language(env: Env, label: str, text: str) -> None:
 
 def fast_check(arguments: Mapping[str, Any]) -> int:
     """`followup check` without click (from `followup.entry`); errors as the CLI's."""
-    from followup.context import Env
-
     env = Env()
     try:
         return run_check(

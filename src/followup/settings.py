@@ -13,6 +13,7 @@ Every key is validated when set and when read; a bad file names the key and why.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -123,14 +124,14 @@ def load_settings(env: Env) -> Settings:
 
 def save_settings(env: Env, settings: Settings) -> Path:
     """Write the settings atomically (a crash leaves the old file or the new, never half)."""
-    import json
-
     path = settings_path(env)
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Followup settings (`followup config` edits this file)"]
     # JSON string escapes are valid TOML basic-string escapes.
     for key, value in settings.as_dict().items():
         lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    # Here, not at the top: writing atomically needs tempfile (with random and shutil),
+    # which every read of the settings (`followup today` among them) would pay for.
     from followup.files import write_atomically
 
     return write_atomically(path, "\n".join(lines) + "\n", str(path))

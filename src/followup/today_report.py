@@ -1,15 +1,17 @@
 """Today's agenda as a report: what to do, what is overdue, what comes up, what to drop.
 
-Kept lean for `followup today`, which runs every morning: no click, no planner, no
-template or calendar library (unless a few stale plans need recomputing).
+Kept lean for `followup today`, which runs every morning: no planner, no template or
+calendar library (unless a few stale plans need recomputing).
 """
 
 from __future__ import annotations
 
+import json
+
 from followup.context import Env
 from followup.formats import step_words
-from followup.services.agenda import Agenda, AgendaItem, agenda
-from followup.services.tracker import Tracker
+from followup.services.agenda import Agenda, AgendaItem
+from followup.services.tracker import open_tracker
 
 SECTIONS = (
     ("act_now", "Act now", "--state act_now"),
@@ -23,14 +25,9 @@ PAGE = 25
 
 def today_report(env: Env, db: str | None, *, as_json: bool, show_all: bool) -> str:
     """`followup today`'s output: the agenda in sections, or as JSON (every interview)."""
-    tracker = Tracker.open(env, db)
-    try:
-        result = agenda(tracker, None if as_json or show_all else PAGE)
-    finally:
-        tracker.close()
+    with open_tracker(db, env=env) as tracker:
+        result = tracker.agenda(None if as_json or show_all else PAGE)
     if as_json:
-        import json
-
         return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
     return agenda_text(result)
 

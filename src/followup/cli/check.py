@@ -16,7 +16,7 @@ from followup.checker import DRAFT_KINDS, load_rules
 from followup.cli import env_of
 from followup.cli.inputs import read_interview
 from followup.cli.tracked import db_option, open_tracker
-from followup.domain.errors import InputError
+from followup.domain.errors import InputError, NotFoundError
 from followup.domain.model import Interview
 
 
@@ -25,7 +25,6 @@ def _context(ctx: click.Context, reference: str, db: str | None) -> Interview:
     env = env_of(ctx)
     if reference == "-" or Path(reference).exists():
         return read_interview(env, reference, "--context")
-    from followup.domain.errors import NotFoundError
 
     try:
         return open_tracker(ctx, db).interview(reference)

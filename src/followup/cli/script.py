@@ -12,10 +12,12 @@ import click
 from followup.calendar import employer_zone
 from followup.cli import env_of
 from followup.cli.inputs import parse_today, read_interview
+from followup.cli.tracked import open_tracker
 from followup.context import Env
 from followup.domain.errors import InputError
 from followup.domain.model import Interview, Purpose
 from followup.messages import MESSAGE_KINDS, Message, write
+from followup.services.planning import plan_of
 
 if TYPE_CHECKING:
     from followup.services.tracker import Tracker
@@ -58,7 +60,6 @@ def _next_step(
 ) -> tuple[str, str | None, str, dt.date]:
     """The kind, channel and purpose of the plan's next step, under the user's policy, and
     the day it will be sent."""
-    from followup.services.planning import plan_of
 
     step = plan_of(tracker, interview, day).next
     if step is None or step.script is None:
@@ -145,8 +146,6 @@ def command(
         interview = read_interview(env, source or "-", "--input")
         day = _today(env, interview, today)
     else:
-        from followup.cli.tracked import open_tracker
-
         tracker = open_tracker(ctx, db)
         interview = tracker.interview(interview_id)
         day = _today(env, interview, today)

@@ -23,6 +23,19 @@ def db_option(command: F) -> F:
     return option(command)
 
 
+def expected_version_option(command: F) -> F:
+    """`--expected-version N`: change the interview only if it is still at version N (as
+    `followup show` printed it), else exit 2 saying it changed; nothing is lost."""
+    option = click.option(
+        "--expected-version",
+        "expected_version",
+        type=click.IntRange(min=1, max=2**63 - 1),  # what the database's integers hold
+        metavar="N",
+        help="Only if the interview is still at this version (see `followup show`).",
+    )
+    return option(command)
+
+
 def open_tracker(ctx: click.Context, db: str | None) -> Tracker:
     """The tracker of this invocation, closed when the command ends."""
     tracker = Tracker.open(env_of(ctx), db)

@@ -11,16 +11,25 @@ from typing import Any
 import click
 
 from followup.cli import env_of
-from followup.cli.tracked import F, ask, confirm, db_option, open_tracker
+from followup.cli.tracked import (
+    F,
+    ask,
+    confirm,
+    db_option,
+    expected_version_option,
+    open_tracker,
+)
 from followup.context import Env
 from followup.domain import safejson
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import InputError
 from followup.domain.model import AttemptChannel, Interview, InterviewStatus, Outcome, Purpose
+from followup.domain.typed_times import moment_from_text
 from followup.files import read_text_file
 from followup.formats import step_words
+from followup.services.listing import list_interviews
+from followup.services.showing import show_interview
 from followup.services.tracker import Tracker
-from followup.services.typed_times import moment_from_text
 
 #: option -> contract field, for the interview's plain fields.
 FIELD_OPTIONS = {
@@ -146,15 +155,21 @@ def add(ctx: click.Context, /, db: str | None, id_: str | None, from_file: str |
 @click.command("edit")
 @db_option
 @click.argument("interview_id", metavar="ID")
+@expected_version_option
 @interview_options
 @click.pass_context
-def edit(ctx: click.Context, /, db: str | None, interview_id: str, **given: Any) -> None:
+def edit(ctx: click.Context, /, db: str | None, interview_id: str,
+         expected_version: int | None, **given: Any) -> None:  # fmt: skip
     """Change an interview's details (only the flags you give)."""
     env, tracker = env_of(ctx), open_tracker(ctx, db)
-    obj = interview_to_dict(tracker.interview(interview_id))
-    changed = _changes(tracker, given, obj)
-    tracker.edit(interview_id, {k: v for k, v in changed.items() if k not in ("id", "attempts")})
-    env.stdout.write(f"updated {interview_id}\n")
+    stored = tracker.interview(interview_id)
+    changed = _changes(tracker, given, interview_to_dict(stored))
+    # The changes are made to what was read here: the write checks it is still that version.
+    version = stored.version if expected_version is None else expected_version
+    edited = tracker.edit(interview_id, {k: v for k, v in changed.items()
+                                         if k not in ("id", "attempts")},
+                          expected_version=version)  # fmt: skip
+    env.stdout.write(f"updated {interview_id} (now version {edited.version})\n")
 
 
 STATES = ("awaiting", "offer", "rejected", "withdrawn", "closed",
@@ -172,7 +187,6 @@ STATES = ("awaiting", "offer", "rejected", "withdrawn", "closed",
 def list_(ctx: click.Context, db: str | None, state: str | None, company: str | None,
           due_within: int | None, as_json: bool) -> None:  # fmt: skip
     """List stored interviews, oldest first."""
-    from followup.services.listing import list_interviews
 
     env = env_of(ctx)
     rows = list_interviews(open_tracker(ctx, db), state=state, company=company,
@@ -192,7 +206,6 @@ def list_(ctx: click.Context, db: str | None, state: str | None, company: str | 
 @click.pass_context
 def show(ctx: click.Context, db: str | None, interview_id: str, as_json: bool) -> None:
     """One interview: its plan in words, the attempts so far, the next script."""
-    from followup.services.showing import show_interview
 
     env = env_of(ctx)
     shown = show_interview(open_tracker(ctx, db), interview_id)
@@ -267,10 +280,13 @@ def attempt_delete(ctx: click.Context, db: str | None, interview_id: str, number
 @db_option
 @click.argument("interview_id", metavar="ID")
 @click.argument("status", type=click.Choice([s.value for s in InterviewStatus]))
+@expected_version_option
 @click.pass_context
-def status(ctx: click.Context, db: str | None, interview_id: str, status: str) -> None:
+def status(ctx: click.Context, db: str | None, interview_id: str, status: str,
+           expected_version: int | None) -> None:  # fmt: skip
     """Record how it ended: offer, rejected, withdrawn, closed (or awaiting again)."""
-    open_tracker(ctx, db).set_status(interview_id, InterviewStatus(status))
+    tracker = open_tracker(ctx, db)
+    tracker.set_status(interview_id, InterviewStatus(status), expected_version=expected_version)
     env_of(ctx).stdout.write(f"{interview_id} is now {status}\n")
 
 
@@ -278,8 +294,10 @@ def status(ctx: click.Context, db: str | None, interview_id: str, status: str) -
 @db_option
 @click.argument("interview_id", metavar="ID")
 @click.option("--yes", is_flag=True, help="Do not ask.")
+@expected_version_option
 @click.pass_context
-def delete(ctx: click.Context, db: str | None, interview_id: str, yes: bool) -> None:
+def delete(ctx: click.Context, db: str | None, interview_id: str, yes: bool,
+           expected_version: int | None) -> None:  # fmt: skip
     """Delete an interview and its attempts (asks first unless --yes)."""
     env, tracker = env_of(ctx), open_tracker(ctx, db)
     interview = tracker.interview(interview_id)
@@ -289,5 +307,7 @@ def delete(ctx: click.Context, db: str | None, interview_id: str, yes: bool) -> 
         if not confirm(env, f"Delete {interview_id} ({interview.company}) and its attempts?"):
             env.stderr.write("followup: kept\n")
             return
-    tracker.delete(interview_id)
+    # What was shown is what gets deleted: a change made meanwhile is a conflict.
+    version = interview.version if expected_version is None else expected_version
+    tracker.delete(interview_id, expected_version=version)
     env.stdout.write(f"deleted {interview_id}\n")

@@ -10,6 +10,7 @@ from followup.cli import env_of
 from followup.cli.tracked import db_option, open_tracker
 from followup.domain.errors import InputError
 from followup.files import check_target, write_atomically
+from followup.services.transfer import export_text, import_file
 
 
 @click.command("import")
@@ -32,7 +33,6 @@ from followup.files import check_target, write_atomically
 def import_(ctx: click.Context, db: str | None, path: Path, file_format: str | None,
             replace: bool, skip: bool) -> None:  # fmt: skip
     """Import interviews: all of them, or none if a row is bad (row, field and why)."""
-    from followup.services.transfer import import_file
 
     env = env_of(ctx)
 
@@ -61,7 +61,6 @@ def import_(ctx: click.Context, db: str | None, path: Path, file_format: str | N
 def export(ctx: click.Context, db: str | None, file_format: str | None,
            output: str | None) -> None:  # fmt: skip
     """Export every interview (JSON is lossless: attempts included)."""
-    from followup.services.transfer import export_text
 
     if file_format is None:
         raise InputError("format", "choose one of --json, --jsonl, --csv, --ics")

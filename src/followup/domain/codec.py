@@ -12,10 +12,10 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from followup.domain import shapes
 from followup.domain.errors import InputError
 from followup.domain.model import (
     Attempt,
@@ -39,50 +39,12 @@ from followup.domain.zones import find_zone
 
 E = TypeVar("E", bound=StrEnum)
 
-INTERVIEW_FIELDS = frozenset(
-    {
-        "id",
-        "company",
-        "role",
-        "candidate",
-        "interviewers",
-        "interviewed_at",
-        "timezone",
-        "country",
-        "subdivision",
-        "format",
-        "scheduled_via",
-        "industry",
-        "culture",
-        "interviewer_manner",
-        "feedback_expected_by",
-        "feedback_expected_within_days",
-        "instructions",
-        "discussion_points",
-        "competing_offer_deadline",
-        "status",
-        "attempts",
-    }
-)
-CANDIDATE_FIELDS = frozenset({"name", "email", "phone"})
-INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "primary"})
-ATTEMPT_FIELDS = frozenset({"at", "channel", "purpose", "outcome", "notes"})
-
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_DATETIME_RE = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})\Z"
-)
+_DATE_RE = re.compile(shapes.DATE_PATTERN + r"\Z")
+_DATETIME_RE = re.compile(shapes.LOCAL_DATETIME_PATTERN + shapes.OFFSET_PATTERN + r"\Z")
 _COUNTRY_RE = re.compile(r"[A-Z]{2}\Z")
-#: Control characters no text field may hold (tab and line breaks are text).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-#: A local date-time, without an offset: read in the interview's `timezone` when it has one.
-_LOCAL_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\Z")
-#: One @, something before it, a dot in the domain, no spaces: enough to catch typos.
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+\Z")
-MAX_TEXT = 2000
-#: The years a date may fall in: a plan looks a year or so past its interview, and the
-#: holiday tables and `datetime` itself end at year 9999 (docs/security.md, limits).
-MIN_YEAR, MAX_YEAR = 1970, 2199
+_CONTROL = re.compile(f"[{shapes.CONTROL_CHARACTERS}]")
+_LOCAL_DATETIME_RE = re.compile(shapes.LOCAL_DATETIME_PATTERN + r"\Z")
+_EMAIL_RE = re.compile(shapes.EMAIL_PATTERN + r"\Z")
 #: How much of a bad value an error message quotes.
 SHOWN = 60
 
@@ -103,8 +65,8 @@ def _text(value: Any, path: str, *, required: bool = False) -> str | None:
         if required:
             raise _fail(path, "must not be empty")
         return None
-    if len(text) > MAX_TEXT:
-        raise _fail(path, f"is too long ({len(text)} characters; at most {MAX_TEXT})")
+    if len(text) > shapes.MAX_TEXT:
+        raise _fail(path, f"is too long ({len(text)} characters; at most {shapes.MAX_TEXT})")
     control = _CONTROL.search(text)
     if control is not None:
         raise _fail(path, f"contains a control character (U+{ord(control.group()):04X})")
@@ -181,9 +143,11 @@ def parse_date(value: Any, path: str) -> dt.date | None:
 
 
 def check_year(year: int, path: str) -> None:
-    """Refuse a year outside `MIN_YEAR`..`MAX_YEAR` (no plan can be made for it)."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise _fail(path, f"must be in the years {MIN_YEAR} to {MAX_YEAR} (got {year})")
+    """Refuse a year outside `shapes.MIN_YEAR`..`shapes.MAX_YEAR` (no plan can be made for it)."""
+    if not shapes.MIN_YEAR <= year <= shapes.MAX_YEAR:
+        raise _fail(
+            path, f"must be in the years {shapes.MIN_YEAR} to {shapes.MAX_YEAR} (got {year})"
+        )
 
 
 def check_moment(moment: dt.datetime, path: str) -> dt.datetime:
@@ -191,7 +155,10 @@ def check_moment(moment: dt.datetime, path: str) -> dt.datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise _fail(path, "must have a time zone")
     check_year(moment.year, path)
-    if moment.year in (MIN_YEAR, MAX_YEAR):  # only the end years can cross over in UTC
+    if moment.year in (
+        shapes.MIN_YEAR,
+        shapes.MAX_YEAR,
+    ):  # only the end years can cross over in UTC
         check_year(moment.astimezone(dt.UTC).year, path)
     return moment
 
@@ -230,6 +197,12 @@ def _object(value: Any, path: str, allowed: frozenset[str]) -> Mapping[str, Any]
     return value
 
 
+def object_of(value: Any, allowed: frozenset[str], path: str = "") -> Mapping[str, Any]:
+    """`value` if it is an object of only `allowed` fields (a patch, a request), else the
+    codec's `InputError` ("must be an object, got a list", "`name`: unknown field")."""
+    return _object(value, path, allowed)
+
+
 def _list(value: Any, path: str) -> list[Any]:
     if value is None:
         return []
@@ -260,7 +233,7 @@ def _interviewed_at(value: Any, timezone: str | None) -> dt.datetime:
 def _candidate(value: Any) -> Person:
     if value is None:
         raise _fail("candidate", "required")
-    obj = _object(value, "candidate", CANDIDATE_FIELDS)
+    obj = _object(value, "candidate", shapes.CANDIDATE_FIELDS)
     return Person(
         name=_required_text(obj.get("name"), "candidate.name"),
         email=_email(obj.get("email"), "candidate.email"),
@@ -269,7 +242,7 @@ def _candidate(value: Any) -> Person:
 
 
 def _interviewer(value: Any, path: str) -> Person:
-    obj = _object(value, path, INTERVIEWER_FIELDS)
+    obj = _object(value, path, shapes.INTERVIEWER_FIELDS)
     primary = obj.get("primary", False)
     if not isinstance(primary, bool):
         raise _fail(f"{path}.primary", f"must be true or false, got {_kind(primary)}")
@@ -296,7 +269,7 @@ def _interviewers(value: Any) -> tuple[Person, ...]:
 
 def parse_attempt(value: Any, path: str = "attempt") -> Attempt:
     """One attempt object."""
-    obj = _object(value, path, ATTEMPT_FIELDS)
+    obj = _object(value, path, shapes.ATTEMPT_FIELDS)
     return Attempt(
         at=parse_datetime(obj.get("at"), f"{path}.at"),
         channel=_required_enum(AttemptChannel, obj.get("channel"), f"{path}.channel"),
@@ -304,6 +277,24 @@ def parse_attempt(value: Any, path: str = "attempt") -> Attempt:
         outcome=_required_enum(Outcome, obj.get("outcome"), f"{path}.outcome"),
         notes=_text(obj.get("notes"), f"{path}.notes"),
     )
+
+
+def attempt_fields(value: Any, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields given of an attempt object, each read as `parse_attempt` reads it, for
+    logging one (`required`: channel, outcome) or correcting one (any subset); a field left
+    out or null is not in the result."""
+    obj = _object(value, "", shapes.ATTEMPT_FIELDS)
+    readers: dict[str, Callable[[Any, str], Any]] = {
+        "at": parse_datetime,
+        "channel": lambda v, p: _enum(AttemptChannel, v, p),
+        "purpose": lambda v, p: _enum(Purpose, v, p),
+        "outcome": lambda v, p: _enum(Outcome, v, p),
+        "notes": _text,
+    }
+    for name in required:
+        if obj.get(name) is None:
+            raise _fail(name, "required")
+    return {name: readers[name](raw, name) for name, raw in obj.items() if raw is not None}
 
 
 def _attempts(value: Any) -> tuple[Attempt, ...]:
@@ -349,7 +340,7 @@ def interview_from_dict(
     `check_calendar(country, subdivision)` may validate the holiday calendar; it raises
     `InputError` naming `country` or `subdivision`.
     """
-    obj = _object(value, "", INTERVIEW_FIELDS)
+    obj = _object(value, "", shapes.INTERVIEW_FIELDS)
     raw_id = obj.get("id")
     if raw_id is not None and not isinstance(raw_id, str | int):
         raise _fail("id", f"must be a string, got {_kind(raw_id)}")
@@ -496,64 +487,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-_REASON_JSON: dict[int, tuple[Reason, str]] = {}
-
-
-def _reason_json(reason: Reason) -> str:
-    """A reason's JSON, memoised: the planner shares one object per distinct reason."""
-    hit = _REASON_JSON.get(id(reason))
-    if hit is None:
-        if len(_REASON_JSON) > 50_000:
-            _REASON_JSON.clear()
-        hit = (reason, json.dumps(reason_to_dict(reason), ensure_ascii=False))
-        _REASON_JSON[id(reason)] = hit
-    return hit[1]
-
-
-_REASONS_JSON: dict[tuple[int, ...], tuple[list[Reason], str]] = {}
-
-
-def _reasons_json(reasons: list[Reason]) -> str:
-    """A step's reasons as a JSON list body, memoised on the identity of the reasons."""
-    key = tuple(map(id, reasons))
-    hit = _REASONS_JSON.get(key)  # the entry holds the reasons, so their ids stay theirs
-    if hit is None:
-        if len(_REASONS_JSON) > 50_000:
-            _REASONS_JSON.clear()
-        hit = _REASONS_JSON[key] = (list(reasons), ", ".join(map(_reason_json, reasons)))
-    return hit[1]
-
-
-@lru_cache(maxsize=4096)
-def _json_text(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _step_json(step: Step) -> str:
-    script = "" if step.script is None else f', "script": {_json_text(step.script)}'
-    reasons = _reasons_json(step.reasons)
-    done_at = "" if step.done_at is None else f'"done_at": "{step.done_at.isoformat()}", '
-    return (
-        f'{{"purpose": "{step.purpose}", "channel": "{step.channel}", '
-        f'"status": "{step.status}", "earliest": "{step.earliest.isoformat()}", '
-        f'"latest": "{step.latest.isoformat()}", "best": "{step.best.isoformat()}", '
-        f'"contact": {_json_text(step.contact)}, {done_at}'
-        f'"reasons": [{reasons}]{script}}}'
-    )
-
-
 def plan_to_json(plan: Plan) -> str:
-    """`json.dumps(plan_to_dict(plan), ensure_ascii=False)`, byte for byte, built faster
-    for the batch path (a test holds the two equal)."""
-    steps = [_step_json(step) for step in plan.steps]
-    next_json = "null"
-    if plan.next is not None:
-        next_json = steps[next(i for i, s in enumerate(plan.steps) if s is plan.next)]
-    return (
-        f'{{"id": {json.dumps(plan.id, ensure_ascii=False)}, '
-        f'"as_of": "{plan.as_of.isoformat()}", '
-        f'"policy": {json.dumps(plan.policy, ensure_ascii=False)}, '
-        f'"state": "{plan.state.value}", "next": {next_json}, '
-        f'"steps": [{", ".join(steps)}], "attempts_left": {plan.attempts_left}, '
-        f'"warnings": {json.dumps(plan.warnings, ensure_ascii=False)}}}'
-    )
+    """The contract's plan object as one line of JSON (a line of `followup plan`'s output)."""
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False)

@@ -8,104 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class Channel(StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    TEXT = "text"
-
-
-class AttemptChannel(StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    TEXT = "text"
-    VOICEMAIL = "voicemail"
-
-
-class Purpose(StrEnum):
-    THANK_YOU = "thank_you"
-    STATUS = "status"
-    FINAL = "final"
-    OFFER_DEADLINE = "offer_deadline"
-    RECAP = "recap"
-
-
-class Outcome(StrEnum):
-    NO_ANSWER = "no_answer"
-    VOICEMAIL = "voicemail"
-    SENT = "sent"
-    SPOKE = "spoke"
-    REPLY_RECEIVED = "reply_received"
-    RUDE = "rude"
-
-
-#: Outcomes where the employer told the candidate something; they end the chase (K2).
-ANSWERED_OUTCOMES = frozenset({Outcome.SPOKE, Outcome.REPLY_RECEIVED})
-
-
-class InterviewStatus(StrEnum):
-    AWAITING = "awaiting"
-    OFFER = "offer"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    CLOSED = "closed"
-
-
-class InterviewFormat(StrEnum):
-    ONSITE = "onsite"
-    VIDEO = "video"
-    PHONE = "phone"
-
-
-class ScheduledVia(StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    TEXT = "text"
-    PORTAL = "portal"
-    RECRUITER = "recruiter"
-
-
-class Culture(StrEnum):
-    DIRECT = "direct"
-    NEUTRAL = "neutral"
-    FORMAL = "formal"
-
-
-class Manner(StrEnum):
-    FRIENDLY = "friendly"
-    NEUTRAL = "neutral"
-    FORMAL = "formal"
-
-
-class Instructions(StrEnum):
-    EMAIL = "email"
-    CALL = "call"
-    TEXT = "text"
-    WAIT = "wait"
-    NO_CONTACT = "no_contact"
-
-
-class StepStatus(StrEnum):
-    DONE = "done"
-    DUE = "due"
-    UPCOMING = "upcoming"
-    MISSED = "missed"
-    SKIPPED = "skipped"
-
-
-class PlanState(StrEnum):
-    ACT_NOW = "act_now"
-    WAITING = "waiting"
-    OVERDUE = "overdue"
-    MOVE_ON = "move_on"
-    CLOSED = "closed"
-
-
-class Effect(StrEnum):
-    APPLIED = "applied"
-    OVERRIDDEN = "overridden"
+from followup.domain.enums import (
+    ANSWERED_OUTCOMES,
+    AttemptChannel,
+    Channel,
+    Culture,
+    Effect,
+    Instructions,
+    InterviewFormat,
+    InterviewStatus,
+    Manner,
+    Outcome,
+    PlanState,
+    Purpose,
+    ScheduledVia,
+    StepStatus,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +78,9 @@ class Interview:
     competing_offer_deadline: dt.date | None = None
     status: InterviewStatus = InterviewStatus.AWAITING
     attempts: tuple[Attempt, ...] = ()
+    #: The store's version of this interview (1 when added, one more with every change),
+    #: None until stored. Not part of the contract's object, and not compared.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def primary_contact(self) -> Person:
@@ -218,3 +140,27 @@ class Plan:
     steps: list[Step]
     attempts_left: int
     warnings: list[str] = field(default_factory=list)
+
+
+__all__ = [
+    "ANSWERED_OUTCOMES",
+    "Attempt",
+    "AttemptChannel",
+    "Channel",
+    "Culture",
+    "Effect",
+    "Instructions",
+    "Interview",
+    "InterviewFormat",
+    "InterviewStatus",
+    "Manner",
+    "Outcome",
+    "Person",
+    "Plan",
+    "PlanState",
+    "Purpose",
+    "Reason",
+    "ScheduledVia",
+    "Step",
+    "StepStatus",
+]

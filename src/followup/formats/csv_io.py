@@ -19,8 +19,8 @@ from followup.domain.codec import interview_from_dict
 from followup.domain.errors import InputError
 from followup.domain.model import Interview
 from followup.domain.safejson import MAX_BYTES
+from followup.domain.typed_times import moment_from_text
 from followup.formats import Located, at_row
-from followup.services.typed_times import moment_from_text
 
 COLUMNS = (
     "id", "company", "role", "interviewed_at", "timezone", "country", "subdivision", "status",

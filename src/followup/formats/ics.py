@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from icalendar import Alarm, Calendar, Event
+
 from followup.domain.model import Channel, Interview, Plan, Step, StepStatus
 from followup.formats import step_words
 
@@ -45,8 +47,6 @@ def uid(interview_id: str, step: Step, occurrence: int) -> str:
 
 def write_ics(planned: Iterable[Planned], now: dt.datetime) -> str:
     """The calendar text (CRLF line endings, as RFC 5545 wants)."""
-    from icalendar import Calendar
-
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -65,8 +65,6 @@ def write_ics(planned: Iterable[Planned], now: dt.datetime) -> str:
 
 
 def _event(interview: Interview, step: Step, occurrence: int, script: str, now: dt.datetime):  # type: ignore[no-untyped-def]
-    from icalendar import Alarm, Event
-
     contact = interview.primary_contact
     event = Event()
     event.add("uid", uid(interview.id or "", step, occurrence))

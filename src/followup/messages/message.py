@@ -136,7 +136,7 @@ class Message:
         `InputError` naming the field for an address a draft cannot carry."""
         if self.subject is None:
             raise ValueError(f"a {self.kind} is not an email")
-        draft = EmailMessage(policy=email.policy.default)
+        draft = EmailMessage(policy=_EML_POLICY)
         draft["Subject"] = header_text(self.subject)
         if self.to:
             draft["To"] = mailbox(self.contact, self.to, self.to_field)
@@ -160,6 +160,12 @@ class Message:
             if self.to
             else f"{self.contact} [{self.contact}'s email address]"
         )
+
+
+#: RFC 5322's own line limit (998), not the default 78: the standard library's header folder
+#: can drop the space between two encoded words when it folds a long non-ASCII subject
+#: ("𐀀 ¡" came back as "𐀀¡"), so a header is folded only when it must be.
+_EML_POLICY = email.policy.default.clone(max_line_length=998)
 
 
 def _quote(text: str) -> str:

@@ -8,10 +8,7 @@ someone. Every step carries the reasons that shaped it, the losing ones included
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from followup.calendar import HolidayCalendar, employer_zone, holiday_calendar
 from followup.domain.model import (
     Attempt,
     AttemptChannel,
@@ -22,7 +19,6 @@ from followup.domain.model import (
     InterviewStatus,
     Outcome,
     Plan,
-    PlanState,
     Purpose,
     Reason,
     Step,
@@ -30,18 +26,11 @@ from followup.domain.model import (
 )
 from followup.planner.channel import choose_channel, instructed_channel
 from followup.planner.config import PlannerConfig, compile_policy
+from followup.planner.facts import Facts, gather, script_kind, used_channel, words
+from followup.planner.state import finish
 from followup.planner.timing import best_moment, fit_window, holiday_reason
 from followup.policy import Policy
 
-CONTACT_PURPOSES = frozenset({Purpose.STATUS, Purpose.FINAL, Purpose.OFFER_DEADLINE})
-SCRIPTS = {
-    (Purpose.THANK_YOU, Channel.EMAIL): "thank-you-email",
-    (Purpose.STATUS, Channel.EMAIL): "status-email",
-    (Purpose.FINAL, Channel.EMAIL): "final-email",
-    (Purpose.OFFER_DEADLINE, Channel.EMAIL): "offer-deadline",
-    (Purpose.OFFER_DEADLINE, Channel.CALL): "offer-deadline",
-    (Purpose.RECAP, Channel.EMAIL): "recap-email",
-}
 _ORDER = {
     Purpose.THANK_YOU: 0,
     Purpose.OFFER_DEADLINE: 1,
@@ -51,139 +40,14 @@ _ORDER = {
 }
 
 
-def script_kind(purpose: Purpose, channel: Channel) -> str:
-    """The script that fits a step: what to say for it (`followup script --kind`)."""
-    if channel is Channel.TEXT:
-        return "text"
-    return SCRIPTS.get((purpose, channel), "call")
-
-
-@dataclass(slots=True)
-class Facts:
-    """What the planner knows about one interview on one day."""
-
-    interview: Interview
-    today: dt.date
-    config: PlannerConfig
-    tz: dt.tzinfo
-    calendar: HolidayCalendar
-    day0: dt.date
-    attempts: list[Attempt]
-    contacts: list[Attempt]
-    rude_at: dt.datetime | None
-    feedback_by: dt.date | None
-    warnings: list[str] = field(default_factory=list)
-    #: no thank-you went out and its window (late one included) has passed
-    thanks_missing: bool = False
-
-    @property
-    def wait_until(self) -> dt.date | None:
-        """The date they asked the candidate to wait for (instructions `wait`), if any."""
-        return self.feedback_by if self.interview.instructions is Instructions.WAIT else None
-
-    def local_day(self, moment: dt.datetime) -> dt.date:
-        return moment.astimezone(self.tz).date()
-
-
 def plan(
     interview: Interview, today: dt.date, policy: Policy, *, default_zone: str | None = None
 ) -> Plan:
     """The follow-up plan for `interview` as of `today` (a date in the employer's zone)."""
-    facts = _facts(interview, today, compile_policy(policy), default_zone)
+    facts = gather(interview, today, compile_policy(policy), default_zone)
     steps = _steps(facts)
     steps.sort(key=lambda step: (step.when, _ORDER[step.purpose]))
-    return _finish(facts, steps, policy.name)
-
-
-def _facts(
-    interview: Interview, today: dt.date, config: PlannerConfig, default_zone: str | None
-) -> Facts:
-    tz = employer_zone(interview, default_zone)
-    facts = Facts(
-        interview=interview,
-        today=today,
-        config=config,
-        tz=tz,
-        calendar=holiday_calendar(interview.country, interview.subdivision),
-        day0=interview.interviewed_at.astimezone(tz).date(),
-        attempts=[],
-        contacts=[],
-        rude_at=None,
-        feedback_by=None,
-    )
-    if interview.timezone is None and default_zone is None:
-        facts.warnings.append(
-            f"No time zone given: times use the fixed offset {_offset(interview)} of "
-            "interviewed_at, which does not follow daylight saving time; add `timezone`."
-        )
-    _sort_attempts(facts)
-    facts.feedback_by = _feedback_by(facts)
-    _warn_off_channel(facts)
-    return facts
-
-
-def _warn_off_channel(facts: Facts) -> None:
-    """An attempt by another channel than the one they asked for is recorded as it was (S1-3)."""
-    asked = instructed_channel(facts.interview)
-    if asked is None:
-        return
-    for attempt in facts.attempts:
-        used = used_channel(attempt)
-        if used is not asked and attempt.purpose is not Purpose.RECAP:
-            facts.warnings.append(
-                f"On {_words(facts.local_day(attempt.at))} you followed up by {used.value}, "
-                f"though they asked for {asked.value} (S1-3): the plan records what you did "
-                f"and keeps to {asked.value} from here."
-            )
-
-
-def used_channel(attempt: Attempt) -> Channel:
-    """The channel an attempt actually used; a voicemail counts as a call."""
-    if attempt.channel is AttemptChannel.VOICEMAIL:
-        return Channel.CALL
-    return Channel(attempt.channel.value)
-
-
-def _offset(interview: Interview) -> str:
-    from followup.planner.render import offset_words
-
-    return offset_words(interview.interviewed_at)
-
-
-def _sort_attempts(facts: Facts) -> None:
-    early = late = 0
-    for attempt in facts.interview.attempts:
-        day = facts.local_day(attempt.at)
-        if day < facts.day0:
-            early += 1
-        elif day > facts.today:
-            late += 1
-        else:
-            facts.attempts.append(attempt)
-            if attempt.purpose in CONTACT_PURPOSES:
-                facts.contacts.append(attempt)
-            if attempt.outcome is Outcome.RUDE and facts.rude_at is None:
-                facts.rude_at = attempt.at
-    if early:
-        facts.warnings.append(f"Ignored {early} attempt(s) dated before the interview.")
-    if late:
-        facts.warnings.append(f"Ignored {late} attempt(s) dated after {facts.today.isoformat()}.")
-
-
-def _feedback_by(facts: Facts) -> dt.date | None:
-    interview = facts.interview
-    dates = []
-    if interview.feedback_expected_by is not None:
-        if interview.feedback_expected_by < facts.day0:
-            facts.warnings.append("Ignored feedback_expected_by: it is before the interview.")
-        else:
-            dates.append(interview.feedback_expected_by)
-    if interview.feedback_expected_within_days is not None:
-        dates.append(facts.day0 + dt.timedelta(days=interview.feedback_expected_within_days))
-    return max(dates) if dates else None
-
-
-# --- the steps ----------------------------------------------------------------------------
+    return finish(facts, steps, policy.name)
 
 
 def _steps(facts: Facts) -> list[Step]:
@@ -347,7 +211,7 @@ def _late_thank_you(facts: Facts, missed: Step, force_rude: bool) -> Step:
         channel = Channel.EMAIL
     reasons = [r for r in missed.reasons if r.rule != "timing.thank-you-window"]
     reasons.append(
-        config.reason("timing.late-thank-you", date=_words(missed.latest), until=_words(until))
+        config.reason("timing.late-thank-you", date=words(missed.latest), until=words(until))
     )
     earliest = missed.latest + dt.timedelta(days=1)
     step = _new_step(facts, Purpose.THANK_YOU, channel, earliest, until, reasons)
@@ -395,16 +259,16 @@ def _note_early(facts: Facts, step: Step, done_by: Attempt) -> None:
     the plan says so, and that it came before their date (S2-2). Anything after it waits."""
     day = facts.local_day(done_by.at)
     if facts.feedback_by is not None and day <= facts.feedback_by:
-        before = f"the date they gave ({_words(facts.feedback_by)})"
+        before = f"the date they gave ({words(facts.feedback_by)})"
     elif day < step.earliest:
-        before = f"its window opened ({_words(step.earliest)})"
+        before = f"its window opened ({words(step.earliest)})"
     else:
         return
     step.reasons.insert(
-        0, facts.config.reason("attempts.early-counts", date=_words(day), before=before)
+        0, facts.config.reason("attempts.early-counts", date=words(day), before=before)
     )
     facts.warnings.append(
-        f"Your follow-up on {_words(day)} came before {before}. It counts as your one "
+        f"Your follow-up on {words(day)} came before {before}. It counts as your one "
         "follow-up (S2-6); a last attempt, if one is needed, waits until after it (S2-2)."
     )
 
@@ -449,11 +313,11 @@ def _after_feedback(facts: Facts, channel: Channel, reasons: list[Reason]) -> dt
     """The first day after their stated timeframe (S2-2), noting a `wait` instruction."""
     interview, config = facts.interview, facts.config
     if interview.instructions is Instructions.WAIT:
-        until = f" by {_words(facts.feedback_by)}" if facts.feedback_by else ""
+        until = f" by {words(facts.feedback_by)}" if facts.feedback_by else ""
         reasons.insert(0, config.reason("instructions.wait", until=until))
     if facts.feedback_by is None:
         return None
-    reasons.append(config.reason("timing.stated-timeframe", date=_words(facts.feedback_by)))
+    reasons.append(config.reason("timing.stated-timeframe", date=words(facts.feedback_by)))
     return facts.calendar.next_business_day_after(facts.feedback_by)
 
 
@@ -471,15 +335,15 @@ def _offer_applies(facts: Facts) -> bool:
     wait_until = facts.wait_until
     if wait_until is not None and deadline <= wait_until:
         facts.warnings.append(
-            f"Your other offer must be answered by {_words(deadline)}, before the date they "
-            f"asked you to wait for ({_words(wait_until)}). Their instruction stands; "
+            f"Your other offer must be answered by {words(deadline)}, before the date they "
+            f"asked you to wait for ({words(wait_until)}). Their instruction stands; "
             "consider asking the other employer for more time."
         )
         return False
     if facts.feedback_by is not None and deadline <= facts.feedback_by:
         facts.warnings.append(
-            f"Your other offer must be answered by {_words(deadline)}, before the date they "
-            f"said they would get back to you ({_words(facts.feedback_by)}). The plan keeps "
+            f"Your other offer must be answered by {words(deadline)}, before the date they "
+            f"said they would get back to you ({words(facts.feedback_by)}). The plan keeps "
             "to their date (S2-2); consider asking the other employer for more time."
         )
         return False
@@ -490,7 +354,7 @@ def _offer_window(facts: Facts, channel: Channel) -> tuple[dt.date, dt.date, lis
     config = facts.config
     deadline = facts.interview.competing_offer_deadline
     assert deadline is not None
-    reasons = [config.reason("timing.offer-deadline", date=_words(deadline))]
+    reasons = [config.reason("timing.offer-deadline", date=words(deadline))]
     reasons.append(config.reason("timing.week-after", Effect.OVERRIDDEN))
     earliest = _min_day(facts, channel)
     waited = _after_feedback(facts, channel, reasons)
@@ -519,7 +383,7 @@ def _final(facts: Facts, first: Step, force_rude: bool = False) -> Step:
     recheck = _recheck_after_answer(facts, first_done)
     if recheck is not None:
         earliest = recheck
-        reasons.append(config.reason("timing.stated-timeframe", date=_words(facts.feedback_by)))
+        reasons.append(config.reason("timing.stated-timeframe", date=words(facts.feedback_by)))
     latest = earliest + dt.timedelta(days=config.final_window)
     step = _new_step(facts, Purpose.FINAL, channel, earliest, latest, reasons)
     if first_done is not None and first_done.answered and recheck is None:
@@ -567,7 +431,7 @@ def _recaps(facts: Facts) -> list[Step]:
             reasons.insert(
                 0,
                 config.reason(
-                    "channel.rude-then-email", date=_words(facts.local_day(facts.rude_at))
+                    "channel.rude-then-email", date=words(facts.local_day(facts.rude_at))
                 ),
             )
         latest = day + dt.timedelta(days=config.recap_within)
@@ -597,118 +461,6 @@ def _set_status(facts: Facts, step: Step, done_by: Attempt | None) -> None:
             )
     else:
         step.status = StepStatus.MISSED
-
-
-# --- the state ----------------------------------------------------------------------------
-
-
-def _finish(facts: Facts, steps: list[Step], policy_name: str) -> Plan:
-    interview, config = facts.interview, facts.config
-    plan_ = Plan(
-        id=interview.id,
-        as_of=facts.today,
-        policy=policy_name,
-        state=PlanState.WAITING,
-        next=None,
-        steps=steps,
-        attempts_left=0,
-        warnings=facts.warnings,
-    )
-    if interview.status is not InterviewStatus.AWAITING:
-        _close(facts, plan_)
-        return plan_
-    answered = any(contact.answered for contact in facts.contacts)
-    if len(facts.contacts) > config.max_unanswered:
-        facts.warnings.append(
-            f"{len(facts.contacts)} follow-ups are logged; the guidance allows at most "
-            f"{config.max_unanswered} (S2-6, S2-13)."
-        )
-    if not answered and len(facts.contacts) >= config.max_unanswered:
-        _skip_open_steps(steps)
-        _add_reason(steps, Purpose.FINAL, config.reason("attempts.move-on"))
-        plan_.state = PlanState.MOVE_ON
-        return plan_
-    plan_.next = next((s for s in steps if s.status in (StepStatus.DUE, StepStatus.UPCOMING)), None)
-    plan_.attempts_left = _attempts_left(facts, steps, answered)
-    if plan_.next is not None:
-        due = plan_.next.status is StepStatus.DUE
-        plan_.state = PlanState.ACT_NOW if due else PlanState.WAITING
-        _warn_missing_contact(facts, plan_.next)
-    else:
-        plan_.state = _idle_state(facts, steps, answered)
-    return plan_
-
-
-def _attempts_left(facts: Facts, steps: list[Step], answered: bool) -> int:
-    if facts.interview.instructions is Instructions.NO_CONTACT:
-        return 0
-    if answered:
-        final = next(s for s in steps if s.purpose is Purpose.FINAL)
-        return 1 if final.status in (StepStatus.DUE, StepStatus.UPCOMING) else 0
-    return max(0, facts.config.max_unanswered - len(facts.contacts))
-
-
-def _idle_state(facts: Facts, steps: list[Step], answered: bool) -> PlanState:
-    """Nothing due or upcoming: waiting on them, overdue, or time to move on."""
-    config = facts.config
-    if answered:
-        answer = next(c for c in facts.contacts if c.answered)
-        day = facts.local_day(answer.at)
-        until = day + dt.timedelta(days=config.answered_wait)
-        _add_reason(
-            steps,
-            Purpose.FINAL,
-            config.reason("timing.answered-wait", date=_words(day), until=_words(until)),
-        )
-        return PlanState.WAITING if facts.today <= until else PlanState.MOVE_ON
-    missed = [s for s in steps if s.status is StepStatus.MISSED and s.purpose in CONTACT_PURPOSES]
-    if missed:
-        last = missed[-1]
-        last.reasons.append(
-            config.reason("timing.late-grace", date=_words(last.latest), days=config.late_grace)
-        )
-        if facts.today <= last.latest + dt.timedelta(days=config.late_grace):
-            return PlanState.OVERDUE
-        return PlanState.MOVE_ON
-    until = facts.feedback_by or facts.day0 + dt.timedelta(days=config.closes_after_days)
-    return PlanState.WAITING if facts.today <= until else PlanState.MOVE_ON
-
-
-def _close(facts: Facts, plan_: Plan) -> None:
-    reason = facts.config.reason("closed.decided", status=facts.interview.status.value)
-    _skip_open_steps(plan_.steps)
-    for step in plan_.steps:
-        if step.status is StepStatus.SKIPPED:
-            step.reasons.insert(0, reason)
-    plan_.state = PlanState.CLOSED
-
-
-def _skip_open_steps(steps: list[Step]) -> None:
-    for step in steps:
-        if step.status in (StepStatus.DUE, StepStatus.UPCOMING):
-            step.status = StepStatus.SKIPPED
-
-
-def _add_reason(steps: list[Step], purpose: Purpose, reason: Reason) -> None:
-    for step in steps:
-        if step.purpose is purpose:
-            step.reasons.append(reason)
-
-
-def _warn_missing_contact(facts: Facts, step: Step) -> None:
-    contact = facts.interview.primary_contact
-    if step.channel in (Channel.CALL, Channel.TEXT) and not contact.phone:
-        facts.warnings.append(
-            f"No phone number for {contact.name}: add one before you call "
-            "or text (or the company's main number)."
-        )
-    elif step.channel is Channel.EMAIL and not contact.email:
-        facts.warnings.append(f"No email address for {contact.name}: add one before you write.")
-
-
-@lru_cache(maxsize=4096)
-def _words(day: dt.date | None) -> str:
-    return "" if day is None else f"{day:%A} {day.day} {day:%B %Y}"
 
 
 __all__ = ["plan", "script_kind", "used_channel"]

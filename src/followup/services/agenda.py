@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from followup.services import planning
 from followup.store import AgendaRow, StoredStep
 
 if TYPE_CHECKING:
-    from followup.services.tracker import Tracker
+    from followup.services.planning import TrackerView
 
 COMING_UP_DAYS = 7
 
@@ -82,9 +83,10 @@ def item_of(row: AgendaRow) -> AgendaItem:
     return AgendaItem(row.id, row.company, row.role, state, row.step, row.reachable)
 
 
-def agenda(tracker: Tracker, limit: int | None = None) -> Agenda:
-    """The user's agenda for their local today, at most `limit` interviews per section."""
-    tracker.refresh_plans()
+def agenda(tracker: TrackerView, limit: int | None = None) -> Agenda:
+    """The user's agenda for their local today, at most `limit` interviews per section
+    (`Tracker.agenda`)."""
+    planning.refresh(tracker)
     today = tracker.today()
     horizon = today + dt.timedelta(days=COMING_UP_DAYS)
     with tracker.store.unit_of_work(write=False) as repo:

@@ -13,23 +13,36 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-import followup
-from followup.store import Repository, StoredPlan, StoredStep
+from followup.domain.enums import InterviewStatus, PlanState, Purpose, StepStatus
+from followup.store import Repository, StoreBusy, StoredPlan, StoredStep
 
 if TYPE_CHECKING:
-    from followup.domain.model import Interview, Plan, Purpose
+    from followup.context import Env
+    from followup.domain.model import Interview, Plan
     from followup.policy import Policy
-    from followup.services.tracker import Tracker
+    from followup.settings import Settings
+    from followup.store import Store
+
+
+class TrackerView(Protocol):
+    """What keeping plans needs of the tracker (`followup.services.tracker.Tracker`), named
+    here so that this module does not import the tracker that calls it."""
+
+    store: Store
+    env: Env
+    settings: Settings
+
+    def today(self) -> dt.date: ...
+
 
 POLICY_STAMP = "policy"
 #: How far ahead to look for the day an idle plan turns into "move on".
 MOVE_ON_HORIZON = dt.timedelta(days=400)
-# Plan words compared as strings (the enums are StrEnums): the agenda's path must not
-# import the domain model just to check that plans are fresh.
-_SETTLED = {"done": "done", "skipped": "skipped", "missed": "missed"}
-_OPEN = ("due", "upcoming")
+#: Steps whose status no later day changes (stored as settled), and those still to do.
+_SETTLED = frozenset({StepStatus.DONE, StepStatus.SKIPPED, StepStatus.MISSED})
+_OPEN = frozenset({StepStatus.DUE, StepStatus.UPCOMING})
 
 
 def policy_stamp(policy_setting: str | None) -> str:
@@ -38,25 +51,30 @@ def policy_stamp(policy_setting: str | None) -> str:
     Cheap (no planner import), so every read can notice that the policy changed.
     """
     name = policy_setting or "default"
-    path = Path(name) if name not in ("default", "prompt") else _builtin_path(name)
     try:
-        digest = f"{zlib.crc32(path.read_bytes()):08x}"
+        digest = f"{zlib.crc32(policy_file(policy_setting).read_bytes()):08x}"
     except OSError:
         digest = "unreadable"
     return f"{name}:{digest}"
 
 
-def _builtin_path(name: str) -> Path:
-    return Path(followup.__file__).parent / "policy" / f"{name}.toml"
+def policy_file(policy_setting: str | None) -> Path:
+    """The file the policy in force is read from (a built-in one, or the user's)."""
+    name = policy_setting or "default"
+    if name not in ("default", "prompt"):
+        return Path(name)
+    return Path(__file__).resolve().parent.parent / "policy" / f"{name}.toml"
 
 
-def load(tracker: Tracker) -> Policy:
+def load(tracker: TrackerView) -> Policy:
+    # Imported here, not at the top, as is the planner below: they bring the holiday
+    # tables, which `followup today` on fresh plans never needs (tests/test_tracker_cli).
     from followup.policy import load_policy
 
     return load_policy(tracker.settings.policy)
 
 
-def plan_of(tracker: Tracker, interview: Interview, today: dt.date | None = None) -> Plan:
+def plan_of(tracker: TrackerView, interview: Interview, today: dt.date | None = None) -> Plan:
     """The planner's plan for one interview, as of the user's today."""
     from followup.planner import plan
 
@@ -65,7 +83,7 @@ def plan_of(tracker: Tracker, interview: Interview, today: dt.date | None = None
     )
 
 
-def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> StoredPlan:
+def stored_plan(tracker: TrackerView, interview: Interview, today: dt.date) -> StoredPlan:
     """What to store of `interview`'s plan as of `today` for later days' agendas."""
     plan = plan_of(tracker, interview, today)
     contact = interview.primary_contact
@@ -77,7 +95,7 @@ def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> Store
             latest=step.latest,
             best=step.best,
             contact=step.contact,
-            settled=_SETTLED.get(step.status),
+            settled=step.status.value if step.status in _SETTLED else None,
             script=step.script,
         )
         for step in plan.steps
@@ -85,7 +103,7 @@ def stored_plan(tracker: Tracker, interview: Interview, today: dt.date) -> Store
     idle = None if plan.next is not None else plan.state.value
     replan_after = _replan_after(plan, interview, today)
     moves_on = None
-    if plan.state in ("waiting", "overdue") and plan.next is None:
+    if plan.state in (PlanState.WAITING, PlanState.OVERDUE) and plan.next is None:
         moves_on = _move_on_day(tracker, interview, today, replan_after)
     return StoredPlan(
         steps=steps,
@@ -110,7 +128,7 @@ def _replan_after(plan: Plan, interview: Interview, today: dt.date) -> dt.date |
 
 
 def _move_on_day(
-    tracker: Tracker, interview: Interview, today: dt.date, until: dt.date | None
+    tracker: TrackerView, interview: Interview, today: dt.date, until: dt.date | None
 ) -> dt.date | None:
     """The first day, up to `until`, the planner says "move on" for an idle plan.
 
@@ -122,27 +140,27 @@ def _move_on_day(
         high = min(high, until)
     if high <= low:
         return None
-    if plan_of(tracker, interview, high).state != "move_on":
+    if plan_of(tracker, interview, high).state is not PlanState.MOVE_ON:
         return None
     while (high - low).days > 1:
         middle = low + (high - low) // 2
-        if plan_of(tracker, interview, middle).state == "move_on":
+        if plan_of(tracker, interview, middle).state is PlanState.MOVE_ON:
             high = middle
         else:
             low = middle
     return high
 
 
-def store_plans(tracker: Tracker, repo: Repository, interviews: list[Interview]) -> None:
+def store_plans(tracker: TrackerView, repo: Repository, interviews: list[Interview]) -> None:
     """Plan and store each awaiting interview (inside the caller's transaction)."""
     today = tracker.today()
     _check_stamp(tracker, repo)
     for interview in interviews:
-        if interview.id is not None and interview.status.value == "awaiting":
+        if interview.id is not None and interview.status is InterviewStatus.AWAITING:
             repo.save_plan(interview.id, stored_plan(tracker, interview, today))
 
 
-def _check_stamp(tracker: Tracker, repo: Repository) -> bool:
+def _check_stamp(tracker: TrackerView, repo: Repository) -> bool:
     """Mark every plan stale if the policy changed since they were stored; True if so."""
     stamp = policy_stamp(tracker.settings.policy)
     old = repo.stamp(POLICY_STAMP)
@@ -152,7 +170,7 @@ def _check_stamp(tracker: Tracker, repo: Repository) -> bool:
     return old is not None and repo.forget_all_plans() > 0
 
 
-def refresh(tracker: Tracker) -> int:
+def refresh(tracker: TrackerView) -> int:
     """Re-plan what is stale; returns how many. Says so on stderr when the policy changed."""
     today = tracker.today()
     with tracker.store.unit_of_work(write=False) as repo:
@@ -160,8 +178,6 @@ def refresh(tracker: Tracker) -> int:
         stale = repo.needing_a_plan(today) if current else ["(all)"]
     if not stale:
         return 0
-    from followup.store import StoreBusy
-
     try:
         with tracker.store.unit_of_work() as repo:
             if _check_stamp(tracker, repo):
@@ -176,7 +192,7 @@ def refresh(tracker: Tracker) -> int:
     return len(ids)
 
 
-def replan_all(tracker: Tracker) -> int:
+def replan_all(tracker: TrackerView) -> int:
     """Recompute every awaiting interview's stored plan; returns how many."""
     with tracker.store.unit_of_work() as repo:
         repo.forget_all_plans()
@@ -185,9 +201,7 @@ def replan_all(tracker: Tracker) -> int:
     return len(ids)
 
 
-def next_purpose(tracker: Tracker, interview: Interview) -> Purpose:
+def next_purpose(tracker: TrackerView, interview: Interview) -> Purpose:
     """The purpose of the plan's next step; a status follow-up when nothing is next."""
     plan = plan_of(tracker, interview)
-    from followup.domain.model import Purpose
-
     return plan.next.purpose if plan.next is not None else Purpose.STATUS

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from followup.domain.codec import attempt_to_dict, interview_to_dict, plan_to_dict
 from followup.domain.model import Interview, Plan
+from followup.messages import write
+from followup.planner.render import plan_to_text
 from followup.services import planning
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ class ShownInterview:
     def as_dict(self) -> dict[str, Any]:
         return {
             "interview": interview_to_dict(self.interview),
+            "version": self.interview.version,
             "plan": plan_to_dict(self.plan),
             "script": None if self.script is None else self.script.to_dict(),
         }
@@ -34,10 +37,10 @@ class ShownInterview:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def as_text(self) -> str:
-        from followup.planner.render import plan_to_text
-
         interview = self.interview
-        lines = [f"{interview.id}: {interview.company}, {interview.role}", ""]
+        lines = [f"{interview.id}: {interview.company}, {interview.role}",
+                 f"Version {interview.version} (give it as --expected-version to change it "
+                 "only if nobody else did)", ""]  # fmt: skip
         lines.append(plan_to_text(self.plan, interview).rstrip("\n"))
         lines += ["", f"Attempts so far ({len(interview.attempts)})"]
         for attempt in interview.attempts:
@@ -57,7 +60,6 @@ def show_interview(
 ) -> ShownInterview:
     """The interview, its plan as of the user's today and the script for its next step,
     worded for the day it will be sent (its best moment), or for today when asked."""
-    from followup.messages import write
 
     interview = tracker.interview(interview_id)
     today = tracker.today()

@@ -1,6 +1,6 @@
 """The tracker's use cases: interviews and attempts stored, kept planned, imported, exported.
 
-    tracker = Tracker.open(env, db=None)    # --db, else FOLLOWUP_DB, else the data directory
+    tracker = open_tracker(db=None)         # --db, else FOLLOWUP_DB, else the data directory
     interview = tracker.add(interview)
     tracker.log_attempt(interview.id, channel=AttemptChannel.CALL, outcome=Outcome.VOICEMAIL)
     agenda = tracker.agenda()
@@ -16,11 +16,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from followup.context import Env
 from followup.domain.errors import InputError, NotFoundError
 from followup.formats import Located, at_row
+from followup.services import planning
+from followup.services.agenda import Agenda, agenda
 from followup.settings import Settings, load_settings, user_zone
 from followup.store import Repository, Store, StoredStep, open_store
 
@@ -34,34 +36,42 @@ if TYPE_CHECKING:
         Purpose,
     )
 
-# The domain's codec and types are imported where used, not here: `followup today` goes
-# through this module and must start fast.
+# The codec (and the calendar, which imports it), the domain's records and `dataclasses`
+# are imported where used, not here: `followup today` goes through this module, and they
+# would add about 8 ms (the records) and 14 ms (dataclasses, with inspect) to its 80 ms
+# (python -X importtime; tests/test_tracker_cli.py holds that the codec stays off).
 
+R = TypeVar("R", "Interview", "Attempt")
 DB_FILE = "followup.db"
 MAX_ID = 100
 
 
-def database_path(env: Env, db: str | Path | None = None) -> Path:
-    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory."""
+def database_path(env: Env, db: str | Path | None = None) -> Path | str:
+    """`--db`, else `FOLLOWUP_DB`, else followup.db in the user's data directory: a SQLite
+    file's path, or a `postgresql://` URL (returned as the string it is)."""
     if db:
-        return _file_path(str(db), "--db")
+        return _database(str(db), "--db")
     if override := env.environ.get("FOLLOWUP_DB"):
-        return _file_path(override, "FOLLOWUP_DB")
+        return _database(override, "FOLLOWUP_DB")
     return env.data_dir() / DB_FILE
 
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+#: The URL schemes of the PostgreSQL back end (libpq's two spellings).
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
-def _file_path(value: str, field: str) -> Path:
-    """A database given as a path; a URL (`postgresql://...`) is refused, never taken for
-    a file name: the store is one SQLite file."""
+def _database(value: str, field: str) -> Path | str:
+    """A SQLite file's path, or a PostgreSQL URL; any other URL is refused, never taken for
+    a file name."""
     if _URL.match(value):
         scheme = value.partition(":")[0]
+        if scheme in POSTGRES_SCHEMES:
+            return value
         raise InputError(
             field,
-            f"{scheme}:// databases are not supported; give the path of a SQLite file "
-            "(Followup keeps its store in one file)",
+            f"{scheme}:// databases are not supported; give a postgresql:// URL or the path "
+            "of a SQLite file",
         )
     return Path(value)
 
@@ -88,8 +98,6 @@ _INITIALS = re.compile(r"(?<![a-z0-9])([a-z0-9])\.(?=[a-z0-9](?![a-z0-9]))")
 def slug(text: str) -> str:
     """A short id from a company name, letters kept readable: 'Acme Analytics, Inc.' ->
     'acme-analytics-inc', 'Müller Lüdenscheidt GmbH' -> 'muller-ludenscheidt-gmbh'."""
-    import unicodedata
-
     spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
     plain = "".join(c for c in spelled if not unicodedata.combining(c))
     plain = _INITIALS.sub(r"\1", plain)  # "K.K." is "kk", not "k-k"
@@ -149,6 +157,16 @@ def fingerprint(interview: Interview) -> tuple[str, str, dt.datetime]:
 Progress = Callable[[int, int], None]
 
 
+def open_tracker(db: str | Path | None = None, *, env: Env | None = None) -> Tracker:
+    """The tracker over the store at `db` (else `FOLLOWUP_DB`, else followup.db in the
+    user's data directory), created or upgraded as needed, with the user's settings.
+
+    `env` brings the clock, the environment and the directories (default: the real ones).
+    Close it when done (`tracker.close()`), or use it in a `with` block.
+    """
+    return Tracker.open(env or Env(), db)
+
+
 class Tracker:
     """One user's interviews in one store, with the settings that fill the gaps."""
 
@@ -164,6 +182,12 @@ class Tracker:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def now(self) -> dt.datetime:
         return self.env.clock()
@@ -194,6 +218,11 @@ class Tracker:
         with self.store.unit_of_work(write=False) as repo:
             return repo.interviews(status=status.value if status else None, company=company)
 
+    def agenda(self, limit: int | None = None) -> Agenda:
+        """What is due as of the user's today: act now, overdue, coming up, move on, each
+        section in interview order, at most `limit` interviews each (None: all)."""
+        return agenda(self, limit)
+
     def stored_steps(self, interview_id: str) -> list[StoredStep]:
         self.refresh_plans()
         with self.store.unit_of_work(write=False) as repo:
@@ -205,11 +234,23 @@ class Tracker:
         """Store a new interview; it gets an id from its company name unless it has one."""
         with self.store.unit_of_work() as repo:
             stored = self._insert(repo, interview, taken=set(), replace=False)
+            stored = repo.interview(stored.id or "")
             self._plan(repo, [stored])
         return stored
 
-    def edit(self, interview_id: str, changes: Mapping[str, Any]) -> Interview:
-        """Change fields of a stored interview (contract names); the result is re-validated."""
+    def edit(
+        self,
+        interview_id: str,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> Interview:
+        """Change fields of a stored interview (contract names); the result is re-validated.
+
+        With `expected_version` (the version the caller read), the change is made only if
+        nobody changed the interview since: otherwise `ConflictError` and nothing changes.
+        The check is part of the write, in the same transaction.
+        """
         if "id" in changes or "attempts" in changes:
             raise InputError(
                 next(k for k in ("id", "attempts") if k in changes), "cannot be edited"
@@ -217,23 +258,29 @@ class Tracker:
         from followup.domain.codec import interview_from_dict, interview_to_dict
 
         with self.store.unit_of_work() as repo:
-            obj = interview_to_dict(repo.interview(interview_id))
+            stored = repo.interview(interview_id)
+            obj = interview_to_dict(stored)
             obj.update(changes)
             edited = interview_from_dict(
                 {k: v for k, v in obj.items() if v is not None}, check_calendar=_check_calendar
             )
-            repo.replace_interview(edited, self.now())
+            repo.replace_interview(edited, self.now(), _expected(expected_version, stored))
+            edited = repo.interview(interview_id)
             self._plan(repo, [edited])
         return edited
 
-    def delete(self, interview_id: str) -> None:
+    def delete(self, interview_id: str, *, expected_version: int | None = None) -> None:
+        """Delete an interview and its attempts (with `expected_version`, only if unchanged)."""
         with self.store.unit_of_work() as repo:
-            repo.delete_interview(interview_id)
+            repo.delete_interview(interview_id, expected_version)
 
-    def set_status(self, interview_id: str, status: InterviewStatus) -> Interview:
+    def set_status(
+        self, interview_id: str, status: InterviewStatus, *, expected_version: int | None = None
+    ) -> Interview:
         """Record the outcome: offer, rejected, withdrawn, closed (or awaiting again)."""
         with self.store.unit_of_work() as repo:
-            repo.set_status(interview_id, status, self.now())
+            stored = repo.interview(interview_id)
+            repo.set_status(interview_id, status, self.now(), _expected(expected_version, stored))
             interview = repo.interview(interview_id)
             self._plan(repo, [interview])
         return interview
@@ -249,7 +296,7 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Log one follow-up (S2-8); the purpose defaults to the plan's next step."""
-        from followup.domain.model import Attempt
+        from followup.domain.model import Attempt  # see the note on imports above
 
         at = self._check_at(at or self.local_now())
         with self.store.unit_of_work() as repo:
@@ -284,13 +331,11 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             old = _numbered(attempts, number)
-            new = replace(
+            new = _replace(
                 old,
                 at=old.at if at is None else self._check_at(at),
                 channel=channel or old.channel,
@@ -300,20 +345,20 @@ class Tracker:
             )
             attempts[number - 1] = new
             attempts.sort(key=lambda a: a.at)
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            changed = _replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return new
 
     def delete_attempt(self, interview_id: str, number: int) -> Attempt:
         """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
-        from dataclasses import replace
-
         with self.store.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             gone = _numbered(attempts, number)
             del attempts[number - 1]
-            repo.replace_interview(replace(interview, attempts=tuple(attempts)), self.now())
+            changed = _replace(interview, attempts=tuple(attempts))
+            repo.replace_interview(changed, self.now(), interview.version)
             self._plan(repo, [repo.interview(interview_id)])
         return gone
 
@@ -375,14 +420,10 @@ class Tracker:
 
         Returns how many were re-planned. Cheap (no planner import) when nothing is stale.
         """
-        from followup.services import planning
-
         return planning.refresh(self)
 
     def replan_all(self) -> int:
         """Recompute every stored plan (after a policy change); returns how many."""
-        from followup.services import planning
-
         return planning.replan_all(self)
 
     # --- helpers ----------------------------------------------------------------------
@@ -406,13 +447,9 @@ class Tracker:
         return interview
 
     def _plan(self, repo: Repository, interviews: list[Interview]) -> None:
-        from followup.services import planning
-
         planning.store_plans(self, repo, interviews)
 
     def _next_purpose(self, repo: Repository, interview_id: str) -> Purpose:
-        from followup.services import planning
-
         return planning.next_purpose(self, repo.interview(interview_id))
 
 
@@ -425,6 +462,12 @@ def _check_calendar(country: str, subdivision: str | None) -> None:
     check_calendar(country, subdivision)
 
 
+def _expected(expected_version: int | None, stored: Interview) -> int | None:
+    """The version a write must find: the caller's, else the one read in this transaction
+    (so that a read-modify-write never overwrites a change it did not see)."""
+    return stored.version if expected_version is None else expected_version
+
+
 def _numbered(attempts: list[Attempt], number: int) -> Attempt:
     if not 1 <= number <= len(attempts):
         raise NotFoundError(f"no attempt {number}: this interview has {len(attempts)}")
@@ -432,6 +475,11 @@ def _numbered(attempts: list[Attempt], number: int) -> Attempt:
 
 
 def _with_id(interview: Interview, interview_id: str) -> Interview:
+    return _replace(interview, id=interview_id)
+
+
+def _replace(record: R, **changes: Any) -> R:
+    """`dataclasses.replace`, imported on first use (see the note on imports above)."""
     from dataclasses import replace
 
-    return replace(interview, id=interview_id)
+    return replace(record, **changes)

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 from followup.domain.model import InterviewStatus, StepStatus
 from followup.files import read_text_file
 from followup.formats import Located
+from followup.formats.csv_io import CsvDefaults, read_csv, write_csv
+from followup.formats.ics import first_lines, write_ics
+from followup.formats.json_io import read_interviews, write_interviews
+from followup.messages import write
 from followup.services import planning
 from followup.services.tracker import ImportResult, Progress
 
@@ -21,8 +25,6 @@ def read_file(
     path: Path, file_format: str | None, tracker: Tracker
 ) -> tuple[list[Located], list[str]]:
     """The interviews of a file (format from its extension unless given) and ignored columns."""
-    from followup.formats.csv_io import CsvDefaults, read_csv
-    from followup.formats.json_io import read_interviews
 
     kind = file_format or ("csv" if path.suffix.lower() == ".csv" else "json")
     text = read_text_file(path, "FILE", encoding="utf-8-sig")
@@ -52,20 +54,14 @@ def import_file(
 def export_text(tracker: Tracker, file_format: str) -> str:
     """The whole tracker in one format."""
     if file_format in ("json", "jsonl"):
-        from followup.formats.json_io import write_interviews
-
         return write_interviews(tracker.export_objects(), lines=file_format == "jsonl")
     if file_format == "csv":
-        from followup.formats.csv_io import write_csv
-
         return write_csv(tracker.interviews())
     return export_ics(tracker)
 
 
 def export_ics(tracker: Tracker) -> str:
     """Due and upcoming steps of awaiting interviews, with the opening of each script."""
-    from followup.formats.ics import first_lines, write_ics
-    from followup.messages import write
 
     today = tracker.today()
     planned = []

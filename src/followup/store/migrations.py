@@ -1,7 +1,7 @@
 """Versioned schema migrations, from the first version on.
 
-Each migration is a list of portable SQL statements (no SQLite-only types beyond what
-PostgreSQL also accepts after a mechanical rename of INTEGER PRIMARY KEY). The table
+Each migration is a list of portable SQL statements, run as they are on SQLite and on
+PostgreSQL after one mechanical rename (`seq INTEGER PRIMARY KEY` is `SERIAL` there). The table
 `schema_version` holds the version reached; `migrate` applies the missing ones inside the
 caller's transaction, so a half-applied upgrade never commits.
 """
@@ -9,6 +9,8 @@ caller's transaction, so a half-applied upgrade never commits.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import Any
 
 from followup.store.connection import StoreError
 
@@ -95,19 +97,29 @@ def current_version(connection: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(connection: sqlite3.Connection, target: int = LATEST) -> int:
-    """Bring the schema up to `target` inside the caller's transaction; returns the old version."""
-    version = current_version(connection)
-    if version > LATEST:
+def migrate(
+    connection: Any,
+    target: int = LATEST,
+    *,
+    version: Callable[[Any], int] = current_version,
+    rewrite: Callable[[str], str] = str,
+) -> int:
+    """Bring the schema up to `target` inside the caller's transaction; returns the old version.
+
+    `version` reads the version reached and `rewrite` adapts a statement, for a back end
+    other than SQLite (store/postgres.py).
+    """
+    old = version(connection)
+    if old > LATEST:
         raise StoreError(
-            f"the database has schema version {version}, newer than this Followup "
+            f"the database has schema version {old}, newer than this Followup "
             f"understands ({LATEST}); upgrade Followup"
         )
-    if version == 0:
+    if old == 0:
         connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
         connection.execute("INSERT INTO schema_version (version) VALUES (0)")
-    for number in range(version + 1, target + 1):
+    for number in range(old + 1, target + 1):
         for statement in MIGRATIONS[number - 1]:
-            connection.execute(statement)
+            connection.execute(rewrite(statement))
         connection.execute("UPDATE schema_version SET version = ?", (number,))
-    return version
+    return old

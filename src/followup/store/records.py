@@ -7,7 +7,10 @@ modules sit on the start-up path of `followup today`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+#: The `steps` table's columns that make a `StoredStep`, in its fields' order.
+STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
 class StoredStep(NamedTuple):
@@ -55,3 +58,17 @@ class AgendaRow(NamedTuple):
     role: str
     reachable: bool
     step: StoredStep | None
+
+
+def step_from_row(row: tuple[Any, ...]) -> StoredStep:
+    purpose, channel, earliest, latest, best, contact, settled, script = row
+    return StoredStep(
+        purpose=purpose,
+        channel=channel,
+        earliest=dt.date.fromisoformat(earliest),
+        latest=dt.date.fromisoformat(latest),
+        best=dt.datetime.fromisoformat(best),
+        contact=contact,
+        settled=settled,
+        script=script,
+    )

@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from followup.domain.errors import NotFoundError
-from followup.store.records import AgendaRow, StoredPlan, StoredStep
+from followup.domain.errors import ConflictError, NotFoundError
+from followup.store.records import STEP_COLUMNS, AgendaRow, StoredPlan, StoredStep, step_from_row
+from followup.store.sections import agenda_rows
 
 if TYPE_CHECKING:
     from followup.domain.model import Attempt, Interview, InterviewStatus
 
 # The codec is imported where used: the agenda's path never decodes an interview.
-STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
 def utc_key(moment: dt.datetime) -> str:
@@ -38,11 +38,33 @@ def _document(interview: Interview) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+class Dialect(NamedTuple):
+    """Where the two back ends' SQL differs: a list of numbers as one parameter, and how
+    a write locks the rows it reads (SQLite's write transaction already locks the file)."""
+
+    name: str
+    in_list: str
+    locked: str
+
+    def list_parameter(self, numbers: list[int]) -> Any:
+        import json
+
+        return numbers if self.name == "postgresql" else json.dumps(numbers)
+
+
+SQLITE = Dialect("sqlite", "IN (SELECT value FROM json_each(?))", "")
+POSTGRESQL = Dialect("postgresql", "= ANY(?)", " FOR UPDATE")
+
+
 class Repository:
     """Reads and writes inside one unit of work."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, dialect: Dialect = SQLITE, *, write: bool = False
+    ) -> None:
         self.connection = connection
+        self.dialect = dialect
+        self.lock = dialect.locked if write else ""
 
     # --- interviews -------------------------------------------------------------------
 
@@ -61,38 +83,43 @@ class Repository:
     def insert_interview(self, interview: Interview, now: dt.datetime) -> None:
         """Store a new interview (its `id` set) with its attempts."""
         stamp = utc_key(now)
-        cursor = self.connection.execute(
+        row = self.connection.execute(
             "INSERT INTO interviews (id, company, role, status, interviewed_at, interviewed_utc,"
-            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (*self._columns(interview), stamp, stamp),
-        )
-        self._insert_attempts(int(cursor.lastrowid or 0), interview.attempts)
+        ).fetchone()
+        self._insert_attempts(int(row[0]), interview.attempts)
 
-    def replace_interview(self, interview: Interview, now: dt.datetime) -> None:
-        """Overwrite a stored interview and its attempts; its stored plan is dropped."""
-        seq = self._seq(interview.id or "")
-        self.connection.execute(
+    def replace_interview(
+        self, interview: Interview, now: dt.datetime, expected: int | None = None
+    ) -> None:
+        """Overwrite a stored interview and its attempts; its stored plan is dropped.
+
+        With `expected`, the write happens only if the stored version still is `expected`
+        (checked by the UPDATE itself, so no other writer can slip in between): otherwise
+        `ConflictError`, and the caller's transaction rolls back.
+        """
+        interview_id = interview.id or ""
+        seq = self._seq(interview_id)
+        sql = (
             "UPDATE interviews SET id = ?, company = ?, role = ?, status = ?, interviewed_at = ?,"
             " interviewed_utc = ?, document = ?, updated_at = ?, revision = revision + 1"
-            " WHERE seq = ?",
-            (*self._columns(interview), utc_key(now), seq),
+            " WHERE seq = ?"
         )
+        values: tuple[Any, ...] = (*self._columns(interview), utc_key(now), seq)
+        self._write_if(interview_id, sql, values, expected)
         self.connection.execute("DELETE FROM attempts WHERE interview_seq = ?", (seq,))
         self._insert_attempts(seq, interview.attempts)
         self._forget_plan(seq)
 
-    def delete_interview(self, interview_id: str) -> None:
+    def delete_interview(self, interview_id: str, expected: int | None = None) -> None:
+        """Delete an interview (with `expected`, only if still at that version)."""
         seq = self._seq(interview_id)
-        self.connection.execute("DELETE FROM interviews WHERE seq = ?", (seq,))
+        self._write_if(interview_id, "DELETE FROM interviews WHERE seq = ?", (seq,), expected)
 
     def interview(self, interview_id: str) -> Interview:
         """One stored interview with its attempts; `NotFoundError` if there is none."""
-        row = self.connection.execute(
-            "SELECT seq, id, document FROM interviews WHERE id = ?", (interview_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
-        return next(self._decode([row]))
+        return next(self._decode([self._row("seq, id, document, revision", interview_id)]))
 
     def interviews(
         self, *, status: str | None = None, company: str | None = None
@@ -107,15 +134,29 @@ class Repository:
         for interview in self._decode(self._select_documents(order="seq")):
             yield interview_to_dict(interview)
 
+    def revision(self, interview_id: str) -> tuple[int, int] | None:
+        """Which stored row and which revision of it `interview_id` is (None: not stored);
+        both change whenever anything about the interview does."""
+        row = self.connection.execute(
+            "SELECT seq, revision FROM interviews WHERE id = ?", (interview_id,)
+        ).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
+
     def count_interviews(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
 
-    def set_status(self, interview_id: str, status: InterviewStatus, now: dt.datetime) -> None:
+    def set_status(
+        self,
+        interview_id: str,
+        status: InterviewStatus,
+        now: dt.datetime,
+        expected: int | None = None,
+    ) -> None:
         from followup.domain.codec import interview_from_dict, interview_to_dict
 
         interview = self.interview(interview_id)
         obj = interview_to_dict(interview) | {"status": status.value}
-        self.replace_interview(interview_from_dict(obj), now)
+        self.replace_interview(interview_from_dict(obj), now, expected)
 
     # --- attempts ---------------------------------------------------------------------
 
@@ -188,8 +229,6 @@ class Repository:
         The caller keeps plans fresh first (`needing_a_plan`): then comparing `today` with
         the stored next step's window gives the planner's state (tests/test_tracker_agenda).
         """
-        from followup.store.sections import agenda_rows
-
         return agenda_rows(self.connection, today, horizon, limit)
 
     def stamp(self, name: str) -> str | None:
@@ -198,17 +237,40 @@ class Repository:
         return None if found is None else str(found[0])
 
     def set_stamp(self, name: str, value: str) -> None:
-        self.connection.execute("DELETE FROM stamps WHERE name = ?", (name,))
-        self.connection.execute("INSERT INTO stamps (name, value) VALUES (?, ?)", (name, value))
+        self.connection.execute(
+            "INSERT INTO stamps (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
 
     # --- helpers ----------------------------------------------------------------------
 
     def _seq(self, interview_id: str) -> int:
-        row = self.connection.execute("SELECT seq FROM interviews WHERE id = ?", (interview_id,))
-        found = row.fetchone()
+        return int(self._row("seq", interview_id)[0])
+
+    def _row(self, columns: str, interview_id: str) -> Any:
+        """`columns` of one interview's row; `NotFoundError` if there is none."""
+        sql = f"SELECT {columns} FROM interviews WHERE id = ?{self.lock}"
+        found = self.connection.execute(sql, (interview_id,)).fetchone()
         if found is None:
             raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
-        return int(found[0])
+        return found
+
+    def _write_if(
+        self, interview_id: str, sql: str, values: tuple[Any, ...], expected: int | None
+    ) -> None:
+        """Run an UPDATE or DELETE of one interview row (`WHERE seq = ?` last), adding
+        `AND revision = ?` when a version is expected; `ConflictError` if it matched nothing."""
+        if expected is None:
+            self.connection.execute(sql, values)
+            return
+        cursor = self.connection.execute(f"{sql} AND revision = ?", (*values, expected))
+        if cursor.rowcount == 0:
+            raise conflict(interview_id, expected, self.version(interview_id))
+
+    def version(self, interview_id: str) -> int:
+        """The stored version of one interview; `NotFoundError` if there is none."""
+        return int(self._row("revision", interview_id)[0])
 
     def _forget_plan(self, seq: int) -> None:
         self.connection.execute("DELETE FROM steps WHERE interview_seq = ?", (seq,))
@@ -250,7 +312,7 @@ class Repository:
 
     def _select_documents(
         self, *, status: str | None = None, company: str | None = None, order: str = "time"
-    ) -> list[tuple[int, str, str]]:
+    ) -> list[tuple[int, str, str, int]]:
         clauses, values = [], []
         if status is not None:
             clauses.append("status = ?")
@@ -260,32 +322,31 @@ class Repository:
             values.append(f"%{company.lower()}%")
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         order_by = "seq" if order == "seq" else "interviewed_utc, seq"
-        sql = f"SELECT seq, id, document FROM interviews{where} ORDER BY {order_by}"
+        sql = f"SELECT seq, id, document, revision FROM interviews{where} ORDER BY {order_by}"
         return list(self.connection.execute(sql, values))
 
-    def _decode(self, rows: Iterable[tuple[int, str, str]]) -> Iterator[Interview]:
+    def _decode(self, rows: Iterable[tuple[int, str, str, int]]) -> Iterator[Interview]:
         import json
+        from dataclasses import replace
 
         from followup.domain.codec import interview_from_dict
 
         rows = list(rows)
         attempts = self._attempts_of([row[0] for row in rows])
-        for seq, interview_id, document in rows:
+        for seq, interview_id, document, revision in rows:
             obj = {"id": interview_id, **json.loads(document)}
             if seq in attempts:
                 obj["attempts"] = attempts[seq]
-            yield interview_from_dict(obj)
+            yield replace(interview_from_dict(obj), version=int(revision))
 
     def _attempts_of(self, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:
-        import json
-
         found: dict[int, list[dict[str, Any]]] = {}
         if not seqs:
             return found
         rows = self.connection.execute(
             "SELECT interview_seq, at, channel, purpose, outcome, notes FROM attempts"
-            " WHERE interview_seq IN (SELECT value FROM json_each(?)) ORDER BY at_utc, seq",
-            (json.dumps(seqs),),
+            f" WHERE interview_seq {self.dialect.in_list} ORDER BY at_utc, seq",
+            (self.dialect.list_parameter(seqs),),
         )
         for seq, at, channel, purpose, outcome, notes in rows:
             attempt = {"at": at, "channel": channel, "purpose": purpose, "outcome": outcome}
@@ -293,6 +354,14 @@ class Repository:
                 attempt["notes"] = notes
             found.setdefault(seq, []).append(attempt)
         return found
+
+
+def conflict(interview_id: str, expected: int, current: int) -> ConflictError:
+    """The one message for a lost edit, on every face (CLI, API, pages)."""
+    return ConflictError(
+        f"{interview_id} changed since you opened it (version {expected}, now {current}): "
+        "nothing was changed; reload it and apply your change again"
+    )
 
 
 def _positions(steps: tuple[StoredStep, ...]) -> tuple[int | None, str | None, int | None]:
@@ -322,18 +391,4 @@ def _step_values(step: StoredStep) -> tuple[Any, ...]:
         step.contact,
         step.settled,
         step.script,
-    )
-
-
-def step_from_row(row: tuple[Any, ...]) -> StoredStep:
-    purpose, channel, earliest, latest, best, contact, settled, script = row
-    return StoredStep(
-        purpose=purpose,
-        channel=channel,
-        earliest=dt.date.fromisoformat(earliest),
-        latest=dt.date.fromisoformat(latest),
-        best=dt.datetime.fromisoformat(best),
-        contact=contact,
-        settled=settled,
-        script=script,
     )

@@ -1,7 +1,8 @@
 """The agenda as a few indexed queries: each awaiting interview's section today.
 
-No planner and no per-interview Python: SQLite compares today with the stored next step's
-window (and the day an idle plan turns into "move on"), reading one covering index. With
+No planner and no per-interview Python: the database (SQLite or PostgreSQL) compares today
+with the stored next step's window (and the day an idle plan turns into "move on"), reading
+one covering index. With
 a limit, it counts each section and fetches the first `limit` rows of each; without, it
 returns every row.
 """
@@ -9,11 +10,9 @@ returns every row.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import Any
 
-from followup.store.records import AgendaRow
-from followup.store.repository import STEP_COLUMNS, step_from_row
+from followup.store.records import STEP_COLUMNS, AgendaRow, step_from_row
 
 SECTIONS = ("act_now", "overdue", "coming_up", "move_on", "waiting")
 SECTION_SQL = """CASE
@@ -40,7 +39,7 @@ ORDER BY i.interviewed_utc, i.seq {{limit}}
 
 
 def agenda_rows(
-    connection: sqlite3.Connection, today: dt.date, horizon: dt.date, limit: int | None
+    connection: Any, today: dt.date, horizon: dt.date, limit: int | None
 ) -> list[AgendaRow]:
     """Rows of every section, each section in interview order."""
     values: dict[str, Any] = {"today": today.isoformat(), "horizon": horizon.isoformat()}

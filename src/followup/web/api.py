@@ -1,5 +1,11 @@
 """The REST API under /api/v1: the tracker's services as JSON, with the CLI's validation.
 
+Every body is read once: `GuardMiddleware` parses and checks the JSON, the codec validates
+it (the CLI's refusals, word for word), and the models of `followup.web.schema` describe it
+in the OpenAPI document. Handlers are plain functions (the framework runs them in its thread
+pool, so the event loop stays free); the tracker checks an update's version inside the write
+it guards (`versions`), so no other request, process or CLI command comes between them.
+
 Errors have one shape, `{"error": {"status", "code", "message", "field"}}`; the message is
 the CLI's. Updates send `If-Match` with the ETag they read, and get 409 when the interview
 changed underneath (428 without it).
@@ -11,70 +17,53 @@ import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Body, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 
 from followup.calendar import check_calendar
 from followup.domain.codec import (
+    attempt_fields,
     attempt_to_dict,
     interview_from_dict,
     interview_to_dict,
-    parse_datetime,
+    object_of,
+    shown,
 )
 from followup.domain.errors import InputError
-from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
+from followup.domain.shapes import INTERVIEW_FIELDS
+from followup.messages import MESSAGE_KINDS
 from followup.services.tracker import Tracker
-from followup.web import versions
-from followup.web.app import state_of
+from followup.services.transfer import FORMATS as EXPORT_FORMATS
+from followup.web import schema, versions
+from followup.web.schema import CHECK_FIELDS, LIST_STATES, MAX_DRAFT
+from followup.web.security import posted, posted_bytes
+from followup.web.state import state_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
-ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such interview"},
-    422: {"description": "Invalid input: the field and why, as the CLI says it"},
-}
-InterviewObject = Annotated[
-    dict[str, Any], Body(description="An interview object (spec/plan-json.md)")
-]
+
+
+Answers = dict[int | str, dict[str, Any]]
+COMMON: Answers = schema.error_answers()
+#: Operations that take a body may also be refused for its size or type.
+WRITES: Answers = schema.error_answers(413, 415)
+MISSING: Answers = schema.error_answers(404)
+GUARDED: Answers = schema.error_answers(409, 428)
+ETAG = {"ETag": {"description": "The interview's version", "schema": {"type": "string"}}}
+DELETED: Answers = {204: {"description": "Deleted"}}
 IfMatch = Annotated[str | None, Header(description="The ETag of the version you edited")]
-STATES = ("awaiting", "offer", "rejected", "withdrawn", "closed",
-          "act_now", "waiting", "overdue", "move_on")  # fmt: skip
+#: Required: without it the answer is 428 (`PreconditionRequired`), not 422.
+IfMatchRequired = Annotated[
+    str, Header(min_length=1, description="The ETag of the version you edited")
+]
 
 
-class AttemptIn(BaseModel):
-    """One follow-up to log; the purpose defaults to the plan's next step, `at` to now."""
-
-    channel: AttemptChannel
-    outcome: Outcome
-    purpose: Purpose | None = None
-    at: str | None = Field(
-        None, description="RFC 3339 with an offset (a number is refused, not read as Unix time)"
-    )
-    notes: str | None = Field(None, max_length=2000)
-
-
-class AttemptChange(BaseModel):
-    """A correction to an attempt logged by mistake: only the fields given change."""
-
-    channel: AttemptChannel | None = None
-    outcome: Outcome | None = None
-    purpose: Purpose | None = None
-    at: dt.datetime | None = Field(None, description="RFC 3339 with an offset")
-    notes: str | None = Field(None, max_length=2000)
-
-
-class StatusIn(BaseModel):
-    """How the interview ended (or `awaiting` again)."""
-
-    status: InterviewStatus
-
-
-class CheckIn(BaseModel):
-    """A draft to check (spec/check-json.md)."""
-
-    text: str = Field(max_length=20_000)
-    kind: str = Field(description="call, voicemail, email or text")
-    context: dict[str, Any] | None = Field(None, description="An interview object")
+def _ok(status: int, model: Any, description: str, headers: dict[str, Any] | None = None
+        ) -> Answers:  # fmt: skip
+    """The success answer of an operation that returns its own response (the ETag's)."""
+    answer: dict[str, Any] = {"description": description, "model": model}
+    if headers:
+        answer["headers"] = headers
+    return {status: answer}
 
 
 def tracker_of(request: Request) -> Tracker:
@@ -85,154 +74,243 @@ def with_etag(obj: Any, tag: str, status: int = 200) -> JSONResponse:
     return JSONResponse(obj, status_code=status, headers={"ETag": tag})
 
 
-@router.get("/interviews", summary="List interviews with their state and next step")
-async def list_interviews(
+def _object(request: Request) -> Any:
+    """The posted JSON body (read once, by the guard)."""
+    return posted(request.scope)
+
+
+Posted = Annotated[Any, Depends(_object)]
+
+
+@router.get(
+    "/interviews",
+    summary="List interviews with their state and next step",
+    response_model=list[schema.Listed],
+    responses=COMMON,
+)
+def list_interviews(
     request: Request,
-    state: Annotated[str | None, Query(description="An outcome or a plan state")] = None,
+    state: Annotated[
+        str | None,
+        Query(description="An outcome or a plan state", json_schema_extra={"enum": [*LIST_STATES]}),
+    ] = None,
     company: Annotated[str | None, Query(max_length=200)] = None,
     due_within: Annotated[int | None, Query(ge=0, le=3650)] = None,
-) -> list[dict[str, Any]]:
+) -> Response:
     from followup.services.listing import list_interviews as listed
 
-    if state is not None and state not in STATES:
-        raise InputError("state", f"must be one of {', '.join(STATES)} (got {state!r})")
+    if state is not None and state not in LIST_STATES:
+        raise InputError("state", f"must be one of {', '.join(LIST_STATES)} (got {shown(state)})")
     rows = listed(tracker_of(request), state=state, company=company, due_within=due_within)
-    return [row.as_dict() for row in rows]
+    return JSONResponse([row.as_dict() for row in rows])
 
 
-@router.post("/interviews", status_code=201, responses=ERRORS, summary="Add an interview")
-async def add_interview(request: Request, body: InterviewObject) -> JSONResponse:
+@router.post(
+    "/interviews",
+    status_code=201,
+    summary="Add an interview",
+    openapi_extra=schema.json_body(schema.Interview),
+    responses=_ok(201, schema.Interview, "Added", ETAG) | WRITES,
+)
+def add_interview(request: Request, body: Posted) -> Response:
     stored = tracker_of(request).add(interview_from_dict(body))
     response = with_etag(interview_to_dict(stored), versions.etag(stored), 201)
     response.headers["Location"] = f"/api/v1/interviews/{quote(stored.id or '', safe='')}"
     return response
 
 
-@router.get("/interviews/{interview_id}", responses=ERRORS, summary="One interview")
-async def get_interview(request: Request, interview_id: str) -> JSONResponse:
+@router.get(
+    "/interviews/{interview_id}",
+    summary="One interview",
+    responses=_ok(200, schema.Interview, "The interview", ETAG) | COMMON | MISSING,
+)
+def get_interview(request: Request, interview_id: str) -> Response:
     interview = tracker_of(request).interview(interview_id)
     return with_etag(interview_to_dict(interview), versions.etag(interview))
 
 
 @router.patch(
     "/interviews/{interview_id}",
-    responses=ERRORS | {409: {"description": "Changed since your version"}},
     summary="Change fields of an interview (If-Match required)",
+    openapi_extra=schema.json_body(schema.InterviewChanges),
+    responses=_ok(200, schema.Interview, "Changed", ETAG) | WRITES | MISSING | GUARDED,
 )
-async def edit_interview(
-    request: Request, interview_id: str, body: InterviewObject, if_match: IfMatch = None
-) -> JSONResponse:
-    edited = versions.edit(tracker_of(request), interview_id, body, if_match)
+def edit_interview(
+    request: Request, interview_id: str, body: Posted, if_match: IfMatchRequired
+) -> Response:
+    changes = object_of(body, INTERVIEW_FIELDS)
+    edited = versions.edit(tracker_of(request), interview_id, changes, if_match)
     return with_etag(interview_to_dict(edited), versions.etag(edited))
 
 
-@router.put("/interviews/{interview_id}/status", responses=ERRORS, summary="Record the outcome")
-async def set_status(
-    request: Request, interview_id: str, body: StatusIn, if_match: IfMatch = None
-) -> JSONResponse:
+@router.put(
+    "/interviews/{interview_id}/status",
+    summary="Record the outcome",
+    responses=_ok(200, schema.Interview, "Recorded", ETAG) | WRITES | MISSING | GUARDED,
+)
+def set_status(
+    request: Request, interview_id: str, body: schema.StatusIn, if_match: IfMatchRequired
+) -> Response:
     changed = versions.set_status(tracker_of(request), interview_id, body.status, if_match)
     return with_etag(interview_to_dict(changed), versions.etag(changed))
 
 
-@router.delete("/interviews/{interview_id}", status_code=204, responses=ERRORS)
-async def delete_interview(request: Request, interview_id: str, if_match: IfMatch = None
-                           ) -> Response:  # fmt: skip
+@router.delete(
+    "/interviews/{interview_id}",
+    status_code=204,
+    responses=DELETED | COMMON | MISSING | GUARDED,
+)
+def delete_interview(request: Request, interview_id: str, if_match: IfMatch = None) -> Response:
     """Delete an interview and its attempts (If-Match, when given, must match)."""
     tracker = tracker_of(request)
     if if_match:
-        versions.expect_version(tracker, interview_id, if_match)
-    tracker.delete(interview_id)
+        versions.delete(tracker, interview_id, if_match)
+    else:
+        tracker.delete(interview_id)
     return Response(status_code=204)
 
 
-@router.get("/interviews/{interview_id}/attempts", responses=ERRORS, summary="Attempts so far")
-async def list_attempts(request: Request, interview_id: str) -> list[dict[str, Any]]:
+@router.get(
+    "/interviews/{interview_id}/attempts",
+    summary="Attempts so far",
+    response_model=list[schema.Attempt],
+    responses=COMMON | MISSING,
+)
+def list_attempts(request: Request, interview_id: str) -> Response:
     interview = tracker_of(request).interview(interview_id)
-    return [attempt_to_dict(attempt) for attempt in interview.attempts]
+    return JSONResponse([attempt_to_dict(attempt) for attempt in interview.attempts])
 
 
-@router.post("/interviews/{interview_id}/attempts", status_code=201, responses=ERRORS,
-             summary="Log a follow-up attempt")  # fmt: skip
-async def log_attempt(request: Request, interview_id: str, body: AttemptIn) -> JSONResponse:
+@router.post(
+    "/interviews/{interview_id}/attempts",
+    status_code=201,
+    summary="Log a follow-up attempt",
+    openapi_extra=schema.json_body(schema.AttemptIn),
+    responses=_ok(201, schema.Attempt, "Logged", ETAG) | WRITES | MISSING,
+)
+def log_attempt(request: Request, interview_id: str, body: Posted) -> Response:
+    fields = attempt_fields(body, required=("channel", "outcome"))
     tracker = tracker_of(request)
-    at = None if body.at is None else parse_datetime(body.at, "at")
-    attempt = tracker.log_attempt(interview_id, channel=body.channel, outcome=body.outcome,
-                                  purpose=body.purpose, at=at, notes=body.notes)  # fmt: skip
-    interview = tracker.interview(interview_id)
+    with tracker.store.lock:  # the version it made, not a later one
+        attempt = tracker.log_attempt(interview_id, **fields)
+        interview = tracker.interview(interview_id)
     return with_etag(attempt_to_dict(attempt), versions.etag(interview), 201)
 
 
-@router.patch("/interviews/{interview_id}/attempts/{number}", responses=ERRORS,
-              summary="Correct attempt N (1 = the oldest)")  # fmt: skip
-async def correct_attempt(
-    request: Request, interview_id: str, number: int, body: AttemptChange
-) -> JSONResponse:
+@router.patch(
+    "/interviews/{interview_id}/attempts/{number}",
+    summary="Correct attempt N (1 = the oldest)",
+    openapi_extra=schema.json_body(schema.AttemptChange),
+    responses=_ok(200, schema.Attempt, "Corrected", ETAG) | WRITES | MISSING,
+)
+def correct_attempt(request: Request, interview_id: str, number: int, body: Posted) -> Response:
+    fields = attempt_fields(body)
+    if isinstance(body, dict) and body.get("notes") is not None and fields["notes"] is None:
+        fields["notes"] = ""  # blank notes clear them
     tracker = tracker_of(request)
-    if body.at is not None and body.at.tzinfo is None:
-        raise InputError("at", "must have a time zone")
-    attempt = tracker.correct_attempt(interview_id, number, channel=body.channel,
-                                      outcome=body.outcome, purpose=body.purpose,
-                                      at=body.at, notes=body.notes)  # fmt: skip
-    return with_etag(attempt_to_dict(attempt), versions.etag(tracker.interview(interview_id)))
+    with tracker.store.lock:  # the version it made, not a later one
+        attempt = tracker.correct_attempt(interview_id, number, **fields)
+        interview = tracker.interview(interview_id)
+    return with_etag(attempt_to_dict(attempt), versions.etag(interview))
 
 
-@router.delete("/interviews/{interview_id}/attempts/{number}", status_code=204,
-               responses=ERRORS, summary="Delete attempt N (1 = the oldest)")  # fmt: skip
-async def delete_attempt(request: Request, interview_id: str, number: int) -> Response:
+@router.delete(
+    "/interviews/{interview_id}/attempts/{number}",
+    status_code=204,
+    summary="Delete attempt N (1 = the oldest)",
+    responses=DELETED | COMMON | MISSING,
+)
+def delete_attempt(request: Request, interview_id: str, number: int) -> Response:
     tracker_of(request).delete_attempt(interview_id, number)
     return Response(status_code=204)
 
 
-@router.get("/interviews/{interview_id}/plan", responses=ERRORS, summary="Its plan as of today")
-async def interview_plan(request: Request, interview_id: str) -> dict[str, Any]:
+@router.get(
+    "/interviews/{interview_id}/plan",
+    summary="Its plan as of today",
+    response_model=schema.Plan,
+    responses=COMMON | MISSING,
+)
+def interview_plan(request: Request, interview_id: str) -> Response:
     from followup.domain.codec import plan_to_dict
     from followup.services import planning
 
     tracker = tracker_of(request)
-    return plan_to_dict(planning.plan_of(tracker, tracker.interview(interview_id)))
+    return JSONResponse(plan_to_dict(planning.plan_of(tracker, tracker.interview(interview_id))))
 
 
-@router.get("/interviews/{interview_id}/script", responses=ERRORS, summary="A message to send")
-async def interview_script(
+@router.get(
+    "/interviews/{interview_id}/script",
+    summary="A message to send",
+    response_model=schema.Script,
+    responses=COMMON | MISSING,
+)
+def interview_script(
     request: Request,
     interview_id: str,
-    kind: Annotated[str | None, Query(description="Default: what the next step needs")] = None,
-) -> dict[str, Any]:
+    kind: Annotated[
+        str | None,
+        Query(
+            description="Default: what the next step needs",
+            json_schema_extra={"enum": [*MESSAGE_KINDS]},
+        ),
+    ] = None,
+) -> Response:
     from followup.messages import write
     from followup.services.showing import show_interview
 
     tracker = tracker_of(request)
     if kind is None:
-        shown = show_interview(tracker, interview_id)
-        if shown.script is None:
+        shown_ = show_interview(tracker, interview_id)
+        if shown_.script is None:
             raise InputError("kind", "the plan has no next step; name the kind you want")
-        return shown.script.to_dict()
-    return write(tracker.interview(interview_id), kind, today=tracker.today()).to_dict()
+        return JSONResponse(shown_.script.to_dict())
+    return JSONResponse(
+        write(tracker.interview(interview_id), kind, today=tracker.today()).to_dict()
+    )
 
 
-@router.post("/plans", responses=ERRORS, summary="Plan an interview object (not stored)")
-async def plan_object(
-    request: Request, body: InterviewObject, today: dt.date | None = None
-) -> dict[str, Any]:
+@router.post(
+    "/plans",
+    summary="Plan an interview object (not stored)",
+    openapi_extra=schema.json_body(schema.Interview),
+    response_model=schema.Plan,
+    responses=WRITES,
+)
+def plan_object(request: Request, body: Posted, today: dt.date | None = None) -> Response:
     from followup.domain.codec import plan_to_dict
     from followup.services import planning
 
     tracker = tracker_of(request)
     interview = interview_from_dict(body, check_calendar=check_calendar)
-    return plan_to_dict(planning.plan_of(tracker, interview, today))
+    return JSONResponse(plan_to_dict(planning.plan_of(tracker, interview, today)))
 
 
-@router.post("/checks", responses=ERRORS, summary="Check a draft like `followup check`")
-async def check_draft(body: CheckIn) -> dict[str, Any]:
-    return run_check(body.text, body.kind, body.context)
+@router.post(
+    "/checks",
+    summary="Check a draft like `followup check`",
+    openapi_extra=schema.json_body(schema.CheckIn),
+    response_model=schema.CheckResult,
+    responses=WRITES,
+)
+def check_draft(body: Posted) -> Response:
+    fields = object_of(body, CHECK_FIELDS)
+    text, kind = fields.get("text"), fields.get("kind")
+    if not isinstance(text, str):
+        raise InputError(
+            "text", "required" if text is None else f"must be a string, got {shown(text)}"
+        )
+    if len(text) > MAX_DRAFT:
+        raise InputError("text", f"is too long ({len(text)} characters; at most {MAX_DRAFT})")
+    return JSONResponse(run_check(text, kind, fields.get("context")))
 
 
-def run_check(text: str, kind: str, context: dict[str, Any] | None) -> dict[str, Any]:
+def run_check(text: str, kind: Any, context: Any) -> dict[str, Any]:
     """`followup check`'s JSON for a draft (the same errors for an empty text or bad kind)."""
     from followup.checker import DRAFT_KINDS, check
 
     if kind not in DRAFT_KINDS:
-        raise InputError("kind", f"must be one of {', '.join(DRAFT_KINDS)} (got {kind!r})")
+        raise InputError("kind", f"must be one of {', '.join(DRAFT_KINDS)} (got {shown(kind)})")
     if not text.strip():
         raise InputError("text", "is empty")
     interview = (
@@ -242,37 +320,91 @@ def run_check(text: str, kind: str, context: dict[str, Any] | None) -> dict[str,
     return result
 
 
-@router.get("/agenda", summary="Today's agenda: act now, overdue, coming up, move on")
-async def get_agenda(
+@router.get(
+    "/agenda",
+    summary="Today's agenda: act now, overdue, coming up, move on",
+    response_model=schema.Agenda,
+    responses=COMMON,
+)
+def get_agenda(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=100_000, description="Interviews per section")] = 25,
 ) -> Response:
     """Each section lists at most `limit` interviews, oldest first; `totals` counts them all."""
     from followup.services.agenda import agenda
 
+    web = state_of(request)
+
     def build() -> bytes:
-        result = agenda(tracker_of(request), limit)
+        result = agenda(web.tracker, limit)
         return bytes(JSONResponse(result.as_dict() | {"totals": result.totals}).body)
 
-    body = state_of(request).cache.get(("agenda", limit), build)
-    return Response(body, media_type="application/json")
+    return web.cache.response(request, ("agenda", limit), build, "application/json")
 
 
-@router.post("/import", responses=ERRORS, summary="Import interviews: all, or none")
-async def import_interviews(
-    request: Request, replace: bool = False, skip: bool = False
-) -> dict[str, Any]:
+IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Interview"},
+                    "description": "An array of interview objects (or JSON Lines of them)",
+                }
+            },
+            "text/csv": {
+                "schema": {
+                    "type": "string",
+                    "description": "`followup export --format csv`'s columns",
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/import",
+    summary="Import interviews: all, or none",
+    openapi_extra=IMPORT_BODY,
+    response_model=schema.Imported,
+    responses=WRITES,
+)
+def import_interviews(request: Request, replace: bool = False, skip: bool = False) -> Response:
     """A JSON array / JSON Lines of interview objects (application/json) or CSV (text/csv)."""
     from followup.web.transfer import import_text
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    text = (await request.body()).decode("utf-8-sig", errors="replace")
+    text = posted_bytes(request.scope).decode("utf-8-sig", errors="replace")
     kind_of = "csv" if kind == "text/csv" else "json"
-    return import_text(tracker_of(request), text, kind_of, replace, skip=skip)
+    return JSONResponse(import_text(tracker_of(request), text, kind_of, replace, skip=skip))
 
 
-@router.get("/export", summary="Every interview as JSON, JSON Lines, CSV or iCalendar")
-async def export(request: Request, format: str = "json") -> Response:
+EXPORTS: Answers = {
+    200: {
+        "description": "The whole tracker, as a download",
+        "content": {
+            "application/json": {
+                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Interview"}}
+            },
+            "application/jsonl": {"schema": {"type": "string"}},
+            "text/csv": {"schema": {"type": "string"}},
+            "text/calendar": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+@router.get(
+    "/export",
+    summary="Every interview as JSON, JSON Lines, CSV or iCalendar",
+    responses=EXPORTS | COMMON,
+)
+def export(
+    request: Request,
+    format: Annotated[str, Query(json_schema_extra={"enum": [*EXPORT_FORMATS]})] = "json",
+) -> Response:
     from followup.web.transfer import export_response
 
     return export_response(tracker_of(request), format)

@@ -42,12 +42,19 @@ def http_status(error: Exception) -> tuple[int, str, str | None, str]:
     return 400, "error", None, str(error)
 
 
-def validation_error(details: list[Any]) -> InputError:
-    """The framework's first validation error in the codec's words (`channel: must be …`)."""
+#: What an update without `If-Match` is told (428).
+SEND_THE_VERSION = "send the version you edited (If-Match: the ETag you read) so no edit is lost"
+
+
+def validation_error(details: list[Any]) -> FollowupError:
+    """The framework's first validation error in the codec's words (`channel: must be …`);
+    a missing `If-Match` is `PreconditionRequired` (428)."""
     first: dict[str, Any] = details[0] if details else {}
     location = [str(part) for part in first.get("loc", ())[1:]]
     field = ".".join(location) or "body"
     kind = first.get("type", "")
+    if kind == "missing" and tuple(first.get("loc", ())) == ("header", "if-match"):
+        return PreconditionRequired(SEND_THE_VERSION)
     if kind == "missing":
         return InputError(field, "required")
     if kind == "enum":

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from followup.domain.errors import NotFoundError
-from followup.web.app import state_of
 from followup.web.pages import one_at_a_time
 from followup.web.security import same_token
+from followup.web.state import state_of
 from followup.web.transfer import export_response
 from followup.web.versions import feed_token
 

@@ -23,7 +23,8 @@ from followup.domain.errors import FollowupError, InputError
 from followup.domain.model import AttemptChannel, InterviewStatus, Outcome, Purpose
 from followup.services.tracker import Tracker
 from followup.web import versions
-from followup.web.app import state_of
+from followup.web.cache import Body
+from followup.web.page_data import wants_json
 from followup.web.page_words import (
     CHANNEL_OUTCOMES,
     CHANNEL_WORDS,
@@ -39,6 +40,7 @@ from followup.web.page_words import (
     reason_view,
     step_title,
 )
+from followup.web.state import state_of
 from followup.web.templating import STATE_WORDS, environment, is_htmx, render, zone_label
 
 router = APIRouter(include_in_schema=False)
@@ -85,7 +87,7 @@ async def form_of(request: Request) -> dict[str, str]:
 Form = Annotated[dict[str, str], Depends(form_of)]
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+def error_page(request: Request, status: int, message: str) -> Response:
     return render(request, "error.html", status, title="Something went wrong", code=status,
                   message=page_words(message))  # fmt: skip
 
@@ -141,15 +143,21 @@ def today(request: Request, done: str | None = None, id: str | None = None,
     """What to do now, what is overdue, what comes next, who to let go; each with its actions."""
     from followup.services.agenda import agenda
 
+    web = state_of(request)
+
     def build() -> bytes:
-        result = agenda(tracker_of(request), TODAY_LIMIT)
+        result = agenda(web.tracker, TODAY_LIMIT)
         return bytes(render(request, "today.html", **today_context(result)).body)
 
-    page = state_of(request).cache.get("today", build)
+    if wants_json(request):  # its JSON twin: the same context, never the cached page
+        return Response(build(), media_type="application/json")
+    if not done:  # the page kept whole, gzip-compressed for the browsers that take it
+        return web.cache.response(request, "today", build, "text/html; charset=utf-8")
+    page = web.cache.get("today", lambda: Body(build())).raw
     banner = banner_of(done)
     if done == "logged" and id:
         try:
-            banner = logged_banner(tracker_of(request), id, n, link=True)
+            banner = logged_banner(web.tracker, id, n, link=True)
         except FollowupError:
             banner = banner_of(done)
     # The cached page is the same for everyone; the banner is this request's.
@@ -276,9 +284,22 @@ def _interview_page(request: Request, status: int, interview_id: str, *, title: 
 @one_at_a_time
 def interview(request: Request, interview_id: str, done: str | None = None,
               n: str | None = None, draft: str = "") -> Response:  # fmt: skip
-    tracker = tracker_of(request)
-    banner = logged_banner(tracker, interview_id, n) if done == "logged" else banner_of(done)
-    return _interview_page(request, 200, interview_id, banner=banner, for_today=draft == "today")
+    web = state_of(request)
+    for_today = draft == "today"
+    if done or wants_json(request):  # this request's banner, or the page's data: built afresh
+        tracker = web.tracker
+        banner = logged_banner(tracker, interview_id, n) if done == "logged" else banner_of(done)
+        return _interview_page(request, 200, interview_id, banner=banner, for_today=for_today)
+
+    def build() -> bytes:
+        return bytes(_interview_page(request, 200, interview_id, for_today=for_today).body)
+
+    # Kept until this interview, the day or the settings change; the quarter hour too, as
+    # the page names the zone's abbreviation (a clock change happens on a quarter hour).
+    quarter = web.tracker.now().timestamp() // 900
+    return web.cache.response(request, ("interview", interview_id, for_today), build,
+                              "text/html; charset=utf-8", vary="HX-Request",
+                              interview=interview_id, clock=quarter)  # fmt: skip
 
 
 @router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
@@ -286,7 +307,7 @@ def interview(request: Request, interview_id: str, done: str | None = None,
 def log_attempt(request: Request, interview_id: str, form: Form) -> Response:
     """Log a follow-up (one click from Today or the next-step card, or the full form); back
     to where it was sent from, with a banner saying what changed in the plan."""
-    from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
+    from followup.domain.typed_times import PAGE_ZONE_HINT, moment_from_text
 
     tracker = tracker_of(request)
     try:
@@ -313,7 +334,7 @@ def log_attempt(request: Request, interview_id: str, form: Form) -> Response:
 @one_at_a_time
 def change_attempt(request: Request, interview_id: str, number: int, form: Form) -> Response:
     """Correct (its When, its outcome) or delete an attempt logged by mistake."""
-    from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
+    from followup.domain.typed_times import PAGE_ZONE_HINT, moment_from_text
 
     tracker = tracker_of(request)
     try:
@@ -354,8 +375,7 @@ def delete(request: Request, interview_id: str, form: Form) -> Response:
     tracker = tracker_of(request)
     if form.get("confirm") != "on":
         raise InputError("confirm", "tick the box to confirm the deletion")
-    versions.expect_version(tracker, interview_id, form.get("version"))
-    tracker.delete(interview_id)
+    versions.delete(tracker, interview_id, form.get("version"))
     return see_other("/interviews", "deleted")
 
 

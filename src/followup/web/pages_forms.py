@@ -14,8 +14,8 @@ from fastapi.responses import HTMLResponse, Response
 from followup.calendar import check_calendar
 from followup.domain.codec import interview_from_dict, interview_to_dict
 from followup.domain.errors import ConflictError, InputError
+from followup.domain.typed_times import PAGE_ZONE_HINT, moment_from_text
 from followup.services.tracker import Tracker
-from followup.services.typed_times import PAGE_ZONE_HINT, moment_from_text
 from followup.web import versions
 from followup.web.page_words import (
     CHOICE_WORDS,

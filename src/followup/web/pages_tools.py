@@ -11,7 +11,6 @@ from followup.checker import DRAFT_KINDS
 from followup.domain.errors import InputError, NotFoundError
 from followup.domain.model import Interview, InterviewStatus
 from followup.settings import KEYS, change_setting, load_settings
-from followup.web.app import state_of
 from followup.web.page_words import (
     KIND_WORDS,
     banner_of,
@@ -24,6 +23,7 @@ from followup.web.page_words import (
     zone_names,
 )
 from followup.web.pages import Form, one_at_a_time, see_other, tracker_of
+from followup.web.state import state_of
 from followup.web.templating import is_htmx, render
 from followup.web.transfer import PAGE_HINT, export_response, import_text
 from followup.web.versions import feed_token, revoke_feed_token

@@ -6,8 +6,9 @@ One ASGI middleware, in front of everything, so no route can forget it:
   domain that resolves to 127.0.0.1 (DNS rebinding) cannot read or drive the app;
 - a state-changing request (POST, PUT, PATCH, DELETE) whose `Origin` is not the server's own,
   or whose `Sec-Fetch-Site` says another site sent it, is refused (403);
-- a state-changing API call must be JSON or CSV, which a cross-site page cannot send without a
-  CORS preflight this server never grants; the pages' forms carry a token (`check_form_token`);
+- a state-changing API call with a body must be JSON or CSV, which a cross-site page cannot
+  send without a CORS preflight this server never grants; the pages' forms carry a token
+  (`check_form_token`);
 - every response carries a strict Content-Security-Policy and its companions.
 """
 
@@ -79,6 +80,9 @@ def _port(text: str) -> bool:
 
 #: Request bodies larger than this are refused with 413 (docs/security.md, limits).
 MAX_BODY = MAX_BYTES
+#: Where `GuardMiddleware` leaves a write's body for the route, raw and (for JSON) parsed.
+BODY, PARSED = "followup.body", "followup.json"
+NOTHING = object()
 
 
 def new_token() -> str:
@@ -109,7 +113,11 @@ class Guard:
         origin = headers.get("origin")
         if origin is not None and not self._own_origin(origin, headers.get("host", "")):
             raise ForbiddenRequest(403, "cross-site", "a request from another origin was refused")
-        if path.startswith("/api/") and method != "DELETE":
+
+    def check_body(self, path: str, headers: dict[str, str], body: bytes) -> None:
+        """An API write's body must be JSON or CSV (none at all does nothing: every write
+        needs one, and the router may answer 405 for the method)."""
+        if path.startswith("/api/") and body.strip():
             kind = headers.get("content-type", "").split(";")[0].strip().lower()
             if kind not in API_BODY_TYPES:
                 raise ForbiddenRequest(
@@ -149,8 +157,10 @@ class GuardMiddleware:
         if scope["method"] in UNSAFE_METHODS:
             try:
                 body = await read_body(receive, headers)
+                self.guard.check_body(scope["path"], headers, body)
+                scope[BODY] = body
                 if scope["path"].startswith("/api/") and _is_json(headers):
-                    check_json(body)
+                    scope[PARSED] = check_json(body)
             except ForbiddenRequest as refused:
                 await _refuse(send, refused)
                 return
@@ -196,17 +206,35 @@ async def read_body(receive: Receive, headers: dict[str, str]) -> bytes:
     return b"".join(chunks)
 
 
-def check_json(body: bytes) -> None:
-    """`InputError` on `body` (or the field inside it) for JSON the API must not parse with
-    the framework's plain `json.loads`: invalid UTF-8, deep nesting, huge numbers, lone
-    surrogates (`followup.domain.safejson`)."""
+def check_json(body: bytes) -> Any:
+    """`body` parsed, once, for the route (`posted`), or `InputError` on it (or the field
+    inside it) for JSON the framework's plain `json.loads` must not read: invalid UTF-8, deep
+    nesting, huge numbers, lone surrogates (`followup.domain.safejson`). `NOTHING` for an
+    empty body."""
     if not body.strip():
-        return  # the route says what it needed
+        return NOTHING  # the route says what it needed
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError("body", f"is not UTF-8 (byte {error.start})") from None
-    safejson.check_tree(safejson.loads(text, "body"), "body")
+    value = safejson.loads(text, "body")
+    safejson.check_tree(value, "body")
+    return value
+
+
+def posted(scope: Scope) -> Any:
+    """The JSON body `GuardMiddleware` read and checked, or `InputError` when there was none
+    (or it was not sent as application/json)."""
+    value = scope.get(PARSED, NOTHING)
+    if value is NOTHING:
+        raise InputError("body", "required: a JSON object sent as application/json")
+    return value
+
+
+def posted_bytes(scope: Scope) -> bytes:
+    """The raw body `GuardMiddleware` read (b"" for a safe method)."""
+    body: bytes = scope.get(BODY, b"")
+    return body
 
 
 def _is_json(headers: dict[str, str]) -> bool:

@@ -8,10 +8,13 @@ from typing import Any
 
 import jinja2
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from followup import __version__
+from followup.domain.codec import zone
 from followup.formats import step_words
+from followup.web.page_data import page_json, wants_json
+from followup.web.state import state_of
 
 STATE_WORDS = {
     "act_now": "Act now",
@@ -39,23 +42,17 @@ def zone_label(zone_name: str | None, now: dt.datetime) -> str | None:
     """'America/New_York (EST)': the zone typed times are read in, with its abbreviation."""
     if zone_name is None:
         return None
-    from followup.domain.codec import zone
-
     return f"{zone_name} ({now.astimezone(zone(zone_name)).strftime('%Z')})"
 
 
 def in_zone(value: dt.datetime, zone_name: str | None) -> str:
     """A logged moment in the entry zone, with its abbreviation: 'Tue 24 Nov 2026, 10:05 EST'."""
-    from followup.domain.codec import zone
-
     local = value.astimezone(zone(zone_name)) if zone_name else value
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {local.strftime('%Z')}".rstrip()
 
 
 def local_input(value: dt.datetime, zone_name: str | None) -> str:
     """A moment as a datetime-local field's value in the entry zone: 2026-11-24T10:05."""
-    from followup.domain.codec import zone
-
     local = value.astimezone(zone(zone_name)) if zone_name else value
     return f"{local:%Y-%m-%dT%H:%M}"
 
@@ -79,6 +76,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The templates ship with the package: never stat them again on every include.
+        auto_reload=False,
     )
     env.filters.update(day=day, moment=moment, state=lambda s: STATE_WORDS.get(s, s),
                        in_zone=in_zone, local_input=local_input)  # fmt: skip
@@ -86,10 +85,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page (or an htmx fragment) with the form token and the current path."""
-    from followup.web.app import state_of
-
+def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    """A page (or an htmx fragment) with the form token and the current path; its JSON twin
+    (`followup.web.twins`) gets the context itself."""
+    if wants_json(request):
+        return page_json(status, {"path": request.url.path.removesuffix(".json") or "/", **context})
     token = state_of(request).guard.form_token
     html = (
         environment().get_template(name).render(csrf_token=token, path=request.url.path, **context)

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from followup.domain.model import Interview, Plan
+from followup.formats import step_words
 
 WIDTH = 720
 LEFT = 150  # room for the step's name
@@ -68,8 +69,6 @@ class Axis:
 
 def timeline(plan: Plan, interview: Interview, today: dt.date) -> Timeline:
     """The timeline of `plan` as of `today`."""
-    from followup.formats import step_words
-
     interview_day = interview.interviewed_at.date()
     days = [interview_day, today] + [a.at.date() for a in interview.attempts]
     days += [d for s in plan.steps for d in (s.earliest, s.latest)]

@@ -1,23 +1,20 @@
 """Guarding updates against lost edits, and the calendar feed's secret.
 
-An interview's version is a fingerprint of its whole stored object (attempts included), sent
-as the ETag; an update names the version it was based on and fails with `ConflictError` (409)
-when the interview changed since. The web app serves requests one at a time on one event
-loop, so the check and the write cannot interleave with another request of this server.
+An interview's version is the store's: 1 when added, one more with every change (attempts
+included). It is sent as the ETag; an update names the version it was based on (If-Match,
+or the form's hidden field) and the tracker writes only if the stored interview is still at
+that version, checking in the same statement that writes. Otherwise `ConflictError` (409).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
-from followup.domain.codec import interview_to_dict
 from followup.domain.errors import ConflictError
 from followup.domain.model import Interview, InterviewStatus
 from followup.services.tracker import Tracker
-from followup.web.errors import PreconditionRequired
+from followup.web.errors import SEND_THE_VERSION, PreconditionRequired
 from followup.web.security import new_token
 
 FEED_STAMP = "calendar_feed_token"
@@ -25,42 +22,52 @@ FORM_STAMP = "web_form_token"
 
 
 def version_of(interview: Interview) -> str:
-    """A short fingerprint of everything stored about the interview."""
-    text = json.dumps(interview_to_dict(interview), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    """The stored version, as the pages' hidden field carries it."""
+    return str(interview.version or 0)
 
 
 def etag(interview: Interview) -> str:
     return f'"{version_of(interview)}"'
 
 
-def expect_version(tracker: Tracker, interview_id: str, version: str | None) -> Interview:
-    """The stored interview, if it is still at `version` (an ETag or its bare value)."""
-    if not version:
-        raise PreconditionRequired(
-            "send the version you edited (If-Match: the ETag you read) so no edit is lost"
-        )
-    current = tracker.interview(interview_id)
+def expected(tracker: Tracker, interview_id: str, version: str | None) -> int | None:
+    """The version an update must find, from If-Match (one or more ETags, or `*` for any)
+    or a form's field; `PreconditionRequired` without one, `ConflictError` if none of them
+    can be the stored interview's."""
+    if not version or not version.strip():
+        raise PreconditionRequired(SEND_THE_VERSION)
+    if version.strip() == "*":
+        return None
     wanted = {v.strip().removeprefix("W/").strip('"') for v in version.split(",")}
-    if version.strip() != "*" and version_of(current) not in wanted:
-        raise ConflictError(
-            f"{interview_id} changed since you opened it; reload it and apply your change again"
-        )
-    return current
+    numbers = sorted({int(v) for v in wanted if v.isascii() and v.isdigit() and len(v) < 19})
+    if len(numbers) == 1:
+        return numbers[0]
+    current = tracker.interview(interview_id).version or 0
+    if current in numbers:
+        return current  # still checked by the write, so a change in between is caught
+    raise ConflictError(
+        f"{interview_id} changed since you opened it (now version {current}): "
+        "nothing was changed; reload it and apply your change again"
+    )
 
 
 def edit(tracker: Tracker, interview_id: str, changes: Mapping[str, Any], version: str | None
          ) -> Interview:  # fmt: skip
     """`Tracker.edit`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.edit(interview_id, changes)
+    wanted = expected(tracker, interview_id, version)
+    return tracker.edit(interview_id, changes, expected_version=wanted)
 
 
 def set_status(tracker: Tracker, interview_id: str, status: InterviewStatus, version: str | None
                ) -> Interview:  # fmt: skip
     """`Tracker.set_status`, if nobody changed the interview since `version`."""
-    expect_version(tracker, interview_id, version)
-    return tracker.set_status(interview_id, status)
+    wanted = expected(tracker, interview_id, version)
+    return tracker.set_status(interview_id, status, expected_version=wanted)
+
+
+def delete(tracker: Tracker, interview_id: str, version: str | None) -> None:
+    """`Tracker.delete`, if nobody changed the interview since `version`."""
+    tracker.delete(interview_id, expected_version=expected(tracker, interview_id, version))
 
 
 def form_token(tracker: Tracker) -> str:
