@@ -59,6 +59,17 @@ def test_unknown_field_is_rejected(client: Any) -> None:
     assert "compnay" in error_of(response)["message"]
 
 
+@pytest.mark.parametrize("body", ["null", "[]", '"text"', "3"])
+def test_a_body_that_is_not_an_object_names_the_body(client: Any, body: str) -> None:
+    # Found by the hostile fuzz: the codec reads the body at the top, with no field name.
+    client.post("/api/v1/interviews", json=example())
+    for path in ("/api/v1/interviews", f"{ACME}/attempts"):
+        answer = client.post(path, content=body, headers={"content-type": "application/json"})
+        assert answer.status_code == 422, (path, answer.text)
+        assert answer.json()["error"]["field"] == "body"
+        assert answer.json()["error"]["message"].startswith("must be an object")
+
+
 def test_missing_interview_is_404(client: Any) -> None:
     response = client.get("/api/v1/interviews/nobody")
     assert response.status_code == 404

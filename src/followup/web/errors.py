@@ -22,11 +22,13 @@ class PreconditionRequired(FollowupError):
 
 def http_status(error: Exception) -> tuple[int, str, str | None, str]:
     """(status, code, field, message) for an error; the message is the CLI's, word for word."""
+    # An input error without a field is about the request's body as a whole ("must be an
+    # object, got null"): the body is the field it names.
     if isinstance(error, InputError):
-        return 422, "input", error.field or None, str(error)
+        return 422, "input", error.field or "body", str(error)
     if isinstance(error, InputErrors):
         first = error.errors[0] if error.errors else None
-        return 422, "input", first.field if first else None, str(error)
+        return 422, "input", (first.field if first else "") or "body", str(error)
     if isinstance(error, NotFoundError):
         return 404, "not-found", None, str(error)
     if isinstance(error, ConflictError):
