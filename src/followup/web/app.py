@@ -3,9 +3,10 @@
     app = create_app(Env(), db="followup.db")     # what `followup serve` runs
 
 Every route is a thin adapter over the tracker's services (`followup.services`): the pages
-render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. The pages'
-handlers are `async`; the API's are plain functions run in the framework's thread pool; the
-store's one SQLite connection serves one transaction at a time.
+render them as HTML (Jinja2, htmx fragments), the API under /api/v1 as JSON. Handlers that
+touch the store are plain functions run in the framework's thread pool (a form is read by a
+small async dependency); the store's connection serves one transaction at a time, and an
+update's version is checked inside the write it guards.
 """
 
 from __future__ import annotations
