@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -221,3 +222,35 @@ def test_an_in_memory_store_is_kept_too(tmp_path: Path) -> None:
         assert build.calls == 2
     finally:
         tracker.close()
+
+
+def test_kept_answers_only_what_is_kept_and_current(tracker: Tracker) -> None:
+    cache = StoreCache(tracker)
+    assert cache.kept("today") is None  # nothing kept yet: the caller builds it
+    cache.get("today", counted("page"))
+    assert cache.kept("today") == "page"
+    assert cache.kept("today", clock=1) is None  # kept for another quarter hour
+    with tracker.store.unit_of_work() as repo:  # any commit moves the store's token
+        repo.set_stamp("kept-test", "1")
+    assert cache.kept("today") is None
+
+
+def test_kept_never_waits_for_another_threads_transaction(tracker: Tracker) -> None:
+    cache = StoreCache(tracker)
+    cache.get("today", counted("page"))
+    inside, release = threading.Event(), threading.Event()
+
+    def hold_the_store() -> None:
+        with tracker.store.unit_of_work(write=False):
+            inside.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold_the_store)
+    holder.start()
+    try:
+        assert inside.wait(10)
+        assert cache.kept("today") is None  # busy: answered in the thread pool instead
+    finally:
+        release.set()
+        holder.join()
+    assert cache.kept("today") == "page"

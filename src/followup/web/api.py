@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from followup.calendar import check_calendar
@@ -326,11 +327,19 @@ def run_check(text: str, kind: Any, context: Any) -> dict[str, Any]:
     response_model=schema.Agenda,
     responses=COMMON,
 )
-def get_agenda(
+async def get_agenda(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=100_000, description="Interviews per section")] = 25,
 ) -> Response:
     """Each section lists at most `limit` interviews, oldest first; `totals` counts them all."""
+    # The kept answer on the event loop (a lookup and a stat); building it in the thread pool.
+    kept = state_of(request).cache.kept_response(request, ("agenda", limit), "application/json")
+    if kept is not None:
+        return kept
+    return await run_in_threadpool(_agenda, request, limit)
+
+
+def _agenda(request: Request, limit: int) -> Response:
     from followup.services.agenda import agenda
 
     web = state_of(request)

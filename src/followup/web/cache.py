@@ -155,6 +155,36 @@ class StoreCache:
             self.entries.popitem(last=False)
         return value
 
+    def kept(self, name: Hashable, *, clock: Hashable = None) -> object | None:
+        """The answer `name` if it is kept and still current, else None; it never builds and
+        never waits (for the event loop: a miss, or the cache or store busy in another thread,
+        is answered in the thread pool instead, through `get`)."""
+        if not self.lock.acquire(blocking=False):
+            return None
+        try:
+            store_lock = getattr(self.tracker.store, "lock", None)
+            if store_lock is None or not store_lock.acquire(blocking=False):
+                return None
+            try:
+                context, token = self.context(), self.tracker.store.change_token()
+            finally:
+                store_lock.release()
+            entry = self.entries.get(name)
+            if token is None or entry is None or entry.token != token:
+                return None
+            if entry.context != context or entry.clock != clock:
+                return None
+            self.entries.move_to_end(name)
+            return entry.value
+        finally:
+            self.lock.release()
+
+    def kept_response(self, request: Request, name: Hashable, media_type: str, *,
+                      vary: str = "", clock: Hashable = None) -> Response | None:  # fmt: skip
+        """The kept answer `name` as a response (see `kept`), or None to build it."""
+        body = self.kept(name, clock=clock)
+        return body_response(request, body, media_type, vary) if isinstance(body, Body) else None
+
     def response(
         self,
         request: Request,

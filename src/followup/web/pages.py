@@ -17,6 +17,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from followup.domain.errors import FollowupError, InputError
@@ -44,6 +45,7 @@ from followup.web.state import state_of
 from followup.web.templating import STATE_WORDS, environment, is_htmx, render, zone_label
 
 router = APIRouter(include_in_schema=False)
+HTML = "text/html; charset=utf-8"
 TODAY_LIMIT = 25
 #: Interviews per page of the list (a career centre may hold 10,000).
 PAGE_SIZE = 100
@@ -137,10 +139,26 @@ def logged_banner(tracker: Tracker, interview_id: str, number: str | None, *,
 
 
 @router.get("/", response_class=HTMLResponse)
+async def today_page(request: Request) -> Response:
+    """What to do now, what is overdue, what comes next, who to let go; each with its actions.
+
+    The kept page is served on the event loop (a dictionary lookup and a stat: a trip to the
+    thread pool costs more than that); building it runs in the thread pool. The query's
+    `done`, `id` and `n` (the banner) are read as given, not declared: the framework's
+    validation of declared parameters cost a kept page a fifth of its time."""
+    query = request.query_params
+    done, id, n = query.get("done"), query.get("id"), query.get("n")
+    if not done and not wants_json(request):
+        kept = state_of(request).cache.kept_response(request, "today", HTML)
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(today, request, done, id, n)
+
+
 @one_at_a_time
 def today(request: Request, done: str | None = None, id: str | None = None,
           n: str | None = None) -> Response:  # fmt: skip
-    """What to do now, what is overdue, what comes next, who to let go; each with its actions."""
+    """The Today page, built when it is not kept (or with this request's banner)."""
     from followup.services.agenda import agenda
 
     web = state_of(request)
@@ -152,7 +170,7 @@ def today(request: Request, done: str | None = None, id: str | None = None,
     if wants_json(request):  # its JSON twin: the same context, never the cached page
         return Response(build(), media_type="application/json")
     if not done:  # the page kept whole, gzip-compressed for the browsers that take it
-        return web.cache.response(request, "today", build, "text/html; charset=utf-8")
+        return web.cache.response(request, "today", build, HTML)
     page = web.cache.get("today", lambda: Body(build())).raw
     banner = banner_of(done)
     if done == "logged" and id:
@@ -281,9 +299,26 @@ def _interview_page(request: Request, status: int, interview_id: str, *, title: 
 
 
 @router.get("/interviews/{interview_id}", response_class=HTMLResponse)
+async def interview_page(request: Request) -> Response:
+    """An interview led by its next step; the kept page served as Today's is (its id and
+    query read as given, for the same reason)."""
+    interview_id: str = request.path_params["interview_id"]
+    query = request.query_params
+    done, n, draft = query.get("done"), query.get("n"), query.get("draft", "")
+    if not done and not wants_json(request):
+        web = state_of(request)
+        quarter = web.tracker.now().timestamp() // 900
+        kept = web.cache.kept_response(request, ("interview", interview_id, draft == "today"),
+                                       HTML, vary="HX-Request", clock=quarter)  # fmt: skip
+        if kept is not None:
+            return kept
+    return await run_in_threadpool(interview, request, interview_id, done, n, draft)
+
+
 @one_at_a_time
 def interview(request: Request, interview_id: str, done: str | None = None,
               n: str | None = None, draft: str = "") -> Response:  # fmt: skip
+    """The interview page, built when it is not kept (or with this request's banner)."""
     web = state_of(request)
     for_today = draft == "today"
     if done or wants_json(request):  # this request's banner, or the page's data: built afresh
@@ -298,7 +333,7 @@ def interview(request: Request, interview_id: str, done: str | None = None,
     # the page names the zone's abbreviation (a clock change happens on a quarter hour).
     quarter = web.tracker.now().timestamp() // 900
     return web.cache.response(request, ("interview", interview_id, for_today), build,
-                              "text/html; charset=utf-8", vary="HX-Request",
+                              HTML, vary="HX-Request",
                               interview=interview_id, clock=quarter)  # fmt: skip
 
 
