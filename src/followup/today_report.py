@@ -6,8 +6,6 @@ calendar library (unless a few stale plans need recomputing).
 
 from __future__ import annotations
 
-import json
-
 from followup.context import Env
 from followup.formats import step_words
 from followup.services.agenda import Agenda, AgendaItem
@@ -28,6 +26,8 @@ def today_report(env: Env, db: str | None, *, as_json: bool, show_all: bool) -> 
     with open_tracker(db, env=env) as tracker:
         result = tracker.agenda(None if as_json or show_all else PAGE)
     if as_json:
+        import json  # here: 3 ms of every plain `followup today`, which never needs it
+
         return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
     return agenda_text(result)
 
