@@ -136,8 +136,8 @@ class StoreCache:
         context, token = self.context(), self.tracker.store.change_token()
         if token is None:  # the store cannot tell what changed (PostgreSQL): build afresh
             return build()
-        entry = self.entries.get(name)
-        if entry is not None and entry.context == context and entry.clock == clock:
+        entry = self._kept_entry(name, context, clock)
+        if entry is not None:
             if entry.token == token:
                 self.entries.move_to_end(name)
                 return entry.value  # type: ignore[return-value]
@@ -162,22 +162,27 @@ class StoreCache:
         if not self.lock.acquire(blocking=False):
             return None
         try:
-            store_lock = getattr(self.tracker.store, "lock", None)
-            if store_lock is None or not store_lock.acquire(blocking=False):
+            store_lock = self.tracker.store.lock
+            if not store_lock.acquire(blocking=False):
                 return None
             try:
                 context, token = self.context(), self.tracker.store.change_token()
             finally:
                 store_lock.release()
-            entry = self.entries.get(name)
+            entry = self._kept_entry(name, context, clock)
             if token is None or entry is None or entry.token != token:
-                return None
-            if entry.context != context or entry.clock != clock:
                 return None
             self.entries.move_to_end(name)
             return entry.value
         finally:
             self.lock.release()
+
+    def _kept_entry(self, name: Hashable, context: Hashable, clock: Hashable) -> _Entry | None:
+        """The entry `name` if it was kept for this day, settings, policy and clock."""
+        entry = self.entries.get(name)
+        if entry is None or entry.context != context or entry.clock != clock:
+            return None
+        return entry
 
     def kept_response(self, request: Request, name: Hashable, media_type: str, *,
                       vary: str = "", clock: Hashable = None) -> Response | None:  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
@@ -41,7 +41,7 @@ from followup.web.page_words import (
     reason_view,
     step_title,
 )
-from followup.web.state import state_of
+from followup.web.state import WebState, state_of
 from followup.web.templating import STATE_WORDS, environment, is_htmx, render, zone_label
 
 router = APIRouter(include_in_schema=False)
@@ -307,9 +307,8 @@ async def interview_page(request: Request) -> Response:
     done, n, draft = query.get("done"), query.get("n"), query.get("draft", "")
     if not done and not wants_json(request):
         web = state_of(request)
-        quarter = web.tracker.now().timestamp() // 900
-        kept = web.cache.kept_response(request, ("interview", interview_id, draft == "today"),
-                                       HTML, vary="HX-Request", clock=quarter)  # fmt: skip
+        key, quarter = _kept_interview(web, interview_id, draft == "today")
+        kept = web.cache.kept_response(request, key, HTML, vary="HX-Request", clock=quarter)
         if kept is not None:
             return kept
     return await run_in_threadpool(interview, request, interview_id, done, n, draft)
@@ -329,12 +328,16 @@ def interview(request: Request, interview_id: str, done: str | None = None,
     def build() -> bytes:
         return bytes(_interview_page(request, 200, interview_id, for_today=for_today).body)
 
-    # Kept until this interview, the day or the settings change; the quarter hour too, as
-    # the page names the zone's abbreviation (a clock change happens on a quarter hour).
-    quarter = web.tracker.now().timestamp() // 900
-    return web.cache.response(request, ("interview", interview_id, for_today), build,
-                              HTML, vary="HX-Request",
+    key, quarter = _kept_interview(web, interview_id, for_today)
+    return web.cache.response(request, key, build, HTML, vary="HX-Request",
                               interview=interview_id, clock=quarter)  # fmt: skip
+
+
+def _kept_interview(web: WebState, interview_id: str, for_today: bool) -> tuple[Hashable, float]:
+    """The name an interview's page is kept under, and the quarter hour it was kept in: kept
+    until this interview, the day or the settings change, and the quarter hour too, as the
+    page names the zone's abbreviation (a clock change happens on a quarter hour)."""
+    return ("interview", interview_id, for_today), web.tracker.now().timestamp() // 900
 
 
 @router.post("/interviews/{interview_id}/attempts", response_class=HTMLResponse)
