@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL server for the tests: initdb, pg_ctl start on a free port, stop.
 
     with Cluster.start(tmp) as cluster:
-        url = cluster.new_database()      # postgresql://postgres@/postgres?host=…&port=…
+        url = cluster.new_database()      # postgresql://followup_app@/postgres?host=…&port=…
 
 Debian's server (`apt-get install postgresql`; `.ci/run` does it) keeps its programs in
 /usr/lib/postgresql/VERSION/bin. Tests run as root in CI, and PostgreSQL refuses to run as
@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SUPERUSER = "postgres"
+#: The role the tests' stores connect as: not a superuser, as in production
+#: (docs/deploy.md), so that row-level security applies to it.
+APP_ROLE = "followup_app"
 
 
 class NoPostgres(RuntimeError):
@@ -65,10 +68,10 @@ class Cluster:
     def log(self) -> Path:
         return self.directory / "server.log"
 
-    def url(self, database: str = "postgres") -> str:
+    def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
         """Through the server's Unix socket (quicker than TCP on loopback)."""
         sockets = self.directory / "sockets"
-        return f"postgresql://{SUPERUSER}@/{database}?host={sockets}&port={self.port}"
+        return f"postgresql://{user}@/{database}?host={sockets}&port={self.port}"
 
     @classmethod
     def start(cls, directory: Path) -> Cluster:
@@ -103,8 +106,12 @@ class Cluster:
 
         name = f"t{next(self._numbers)}"
         with psycopg.connect(self.url(), autocommit=True) as connection:
-            connection.execute(f"CREATE SCHEMA {name}")
-        return f"{self.url()}&options=-csearch_path%3D{name}"
+            if not connection.execute(
+                "SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)
+            ).fetchone():
+                connection.execute(f"CREATE ROLE {APP_ROLE} LOGIN")
+            connection.execute(f"CREATE SCHEMA {name} AUTHORIZATION {APP_ROLE}")
+        return f"{self.url(user=APP_ROLE)}&options=-csearch_path%3D{name}"
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")

@@ -15,8 +15,9 @@ import pytest
 
 from followup.domain.codec import interview_from_dict
 from followup.domain.errors import NotFoundError
-from followup.store import open_store
+from followup.store import Repository, open_store
 from followup.store.migrations import LATEST, current_version
+from followup.store.repository import utc_key
 from tests.tracker_support import MORNING, example
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -77,7 +78,14 @@ def test_each_migration_applies_in_turn_and_keeps_what_was_stored(store_target: 
     with open_store(store_target, upgrade_to=1) as store:
         assert store.schema_version() == 1
         with store.unit_of_work() as repo:
-            repo.insert_interview(interview_from_dict(example()), MORNING)
+            # version 1's own columns: today's repository writes columns added since
+            stamp = utc_key(MORNING)
+            repo.connection.execute(
+                "INSERT INTO interviews (id, company, role, status, interviewed_at,"
+                " interviewed_utc, document, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*Repository._columns(interview_from_dict(example())), stamp, stamp),
+            )
     for version in range(2, LATEST + 1):
         with open_store(store_target, upgrade_to=version) as store:
             assert store.schema_version() == version

@@ -89,7 +89,7 @@ def agenda(tracker: TrackerView, limit: int | None = None) -> Agenda:
     planning.refresh(tracker)
     today = tracker.today()
     horizon = today + dt.timedelta(days=COMING_UP_DAYS)
-    with tracker.store.unit_of_work(write=False) as repo:
+    with tracker.unit_of_work(write=False) as repo:
         rows = repo.agenda(today, horizon, limit)
     result = Agenda(today)
     for row in rows:

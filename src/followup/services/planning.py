@@ -19,6 +19,8 @@ from followup.domain.enums import InterviewStatus, PlanState, Purpose, StepStatu
 from followup.store import Repository, StoreBusy, StoredPlan, StoredStep
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from followup.context import Env
     from followup.domain.model import Interview, Plan
     from followup.policy import Policy
@@ -35,6 +37,8 @@ class TrackerView(Protocol):
     settings: Settings
 
     def today(self) -> dt.date: ...
+
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[Repository]: ...
 
 
 POLICY_STAMP = "policy"
@@ -173,13 +177,13 @@ def _check_stamp(tracker: TrackerView, repo: Repository) -> bool:
 def refresh(tracker: TrackerView) -> int:
     """Re-plan what is stale; returns how many. Says so on stderr when the policy changed."""
     today = tracker.today()
-    with tracker.store.unit_of_work(write=False) as repo:
+    with tracker.unit_of_work(write=False) as repo:
         current = repo.stamp(POLICY_STAMP) == policy_stamp(tracker.settings.policy)
         stale = repo.needing_a_plan(today) if current else ["(all)"]
     if not stale:
         return 0
     try:
-        with tracker.store.unit_of_work() as repo:
+        with tracker.unit_of_work() as repo:
             if _check_stamp(tracker, repo):
                 tracker.env.stderr.write(
                     f"followup: the policy changed ({tracker.settings.policy or 'default'}): "
@@ -194,7 +198,7 @@ def refresh(tracker: TrackerView) -> int:
 
 def replan_all(tracker: TrackerView) -> int:
     """Recompute every awaiting interview's stored plan; returns how many."""
-    with tracker.store.unit_of_work() as repo:
+    with tracker.unit_of_work() as repo:
         repo.forget_all_plans()
         ids = repo.needing_a_plan(tracker.today())
         store_plans(tracker, repo, [repo.interview(i) for i in ids])

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -24,7 +25,7 @@ from followup.formats import Located, at_row
 from followup.services import planning
 from followup.services.agenda import Agenda, agenda
 from followup.settings import Settings, load_settings, user_zone
-from followup.store import Repository, Store, StoredStep, open_store
+from followup.store import LOCAL, Repository, Scope, Store, StoredStep, open_store
 
 if TYPE_CHECKING:
     from followup.domain.model import (
@@ -170,10 +171,20 @@ def open_tracker(db: str | Path | None = None, *, env: Env | None = None) -> Tra
 class Tracker:
     """One user's interviews in one store, with the settings that fill the gaps."""
 
-    def __init__(self, store: Store, env: Env, settings: Settings) -> None:
+    def __init__(self, store: Store, env: Env, settings: Settings, scope: Scope = LOCAL) -> None:
         self.store = store
         self.env = env
         self.settings = settings
+        self.scope = scope
+
+    def scoped(self, scope: Scope, settings: Settings | None = None) -> Tracker:
+        """The same store seen as one person's (the career-centre edition): their
+        interviews only, planned with `settings` (default: these)."""
+        return Tracker(self.store, self.env, settings or self.settings, scope)
+
+    def unit_of_work(self, *, write: bool = True) -> AbstractContextManager[Repository]:
+        """One transaction over this tracker's interviews (`Store.unit_of_work`)."""
+        return self.store.unit_of_work(write=write, scope=self.scope)
 
     @classmethod
     def open(cls, env: Env, db: str | Path | None = None) -> Tracker:
@@ -209,13 +220,13 @@ class Tracker:
     # --- reading ----------------------------------------------------------------------
 
     def interview(self, interview_id: str) -> Interview:
-        with self.store.unit_of_work(write=False) as repo:
+        with self.unit_of_work(write=False) as repo:
             return repo.interview(interview_id)
 
     def interviews(
         self, *, status: InterviewStatus | None = None, company: str | None = None
     ) -> list[Interview]:
-        with self.store.unit_of_work(write=False) as repo:
+        with self.unit_of_work(write=False) as repo:
             return repo.interviews(status=status.value if status else None, company=company)
 
     def agenda(self, limit: int | None = None) -> Agenda:
@@ -225,14 +236,14 @@ class Tracker:
 
     def stored_steps(self, interview_id: str) -> list[StoredStep]:
         self.refresh_plans()
-        with self.store.unit_of_work(write=False) as repo:
+        with self.unit_of_work(write=False) as repo:
             return repo.stored_steps(interview_id)
 
     # --- writing ----------------------------------------------------------------------
 
     def add(self, interview: Interview) -> Interview:
         """Store a new interview; it gets an id from its company name unless it has one."""
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             stored = self._insert(repo, interview, taken=set(), replace=False)
             stored = repo.interview(stored.id or "")
             self._plan(repo, [stored])
@@ -257,7 +268,7 @@ class Tracker:
             )
         from followup.domain.codec import interview_from_dict, interview_to_dict
 
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             stored = repo.interview(interview_id)
             obj = interview_to_dict(stored)
             obj.update(changes)
@@ -271,14 +282,14 @@ class Tracker:
 
     def delete(self, interview_id: str, *, expected_version: int | None = None) -> None:
         """Delete an interview and its attempts (with `expected_version`, only if unchanged)."""
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             repo.delete_interview(interview_id, expected_version)
 
     def set_status(
         self, interview_id: str, status: InterviewStatus, *, expected_version: int | None = None
     ) -> Interview:
         """Record the outcome: offer, rejected, withdrawn, closed (or awaiting again)."""
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             stored = repo.interview(interview_id)
             repo.set_status(interview_id, status, self.now(), _expected(expected_version, stored))
             interview = repo.interview(interview_id)
@@ -299,7 +310,7 @@ class Tracker:
         from followup.domain.model import Attempt  # see the note on imports above
 
         at = self._check_at(at or self.local_now())
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             if purpose is None:
                 purpose = self._next_purpose(repo, interview_id)
             attempt = Attempt(at=at, channel=channel, purpose=purpose, outcome=outcome, notes=notes)
@@ -331,7 +342,7 @@ class Tracker:
         notes: str | None = None,
     ) -> Attempt:
         """Correct attempt `number` (1 = the oldest) of an interview logged by mistake."""
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             old = _numbered(attempts, number)
@@ -352,7 +363,7 @@ class Tracker:
 
     def delete_attempt(self, interview_id: str, number: int) -> Attempt:
         """Delete attempt `number` (1 = the oldest) of an interview, logged by mistake."""
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             interview = repo.interview(interview_id)
             attempts = list(interview.attempts)
             gone = _numbered(attempts, number)
@@ -384,7 +395,7 @@ class Tracker:
         batch = list(interviews)
         stored: list[Interview] = []
         replaced = skipped = 0
-        with self.store.unit_of_work() as repo:
+        with self.unit_of_work() as repo:
             known = {fingerprint(i): i.id for i in repo.interviews()}
             taken: set[str] = set()
             for number, (where, interview) in enumerate(batch, start=1):
@@ -410,7 +421,7 @@ class Tracker:
 
     def export_objects(self) -> list[dict[str, Any]]:
         """Every interview as the contract's object, attempts included, in stored order."""
-        with self.store.unit_of_work(write=False) as repo:
+        with self.unit_of_work(write=False) as repo:
             return list(repo.interview_objects())
 
     # --- plans ------------------------------------------------------------------------

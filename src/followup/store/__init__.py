@@ -27,12 +27,15 @@ from followup.store.connection import (
     transaction,
 )
 from followup.store.migrations import LATEST, current_version, migrate
-from followup.store.records import AgendaRow, StoredPlan, StoredStep
+from followup.store.records import EVERYTHING, LOCAL, AgendaRow, Scope, StoredPlan, StoredStep
 from followup.store.repository import POSTGRESQL, SQLITE, Dialect, Repository
 
 __all__ = [
+    "EVERYTHING",
+    "LOCAL",
     "AgendaRow",
     "Repository",
+    "Scope",
     "Store",
     "StoreBusy",
     "StoreError",
@@ -54,11 +57,12 @@ class Store:
         self.lock = threading.RLock()
 
     @contextmanager
-    def unit_of_work(self, *, write: bool = True) -> Iterator[Repository]:
-        """A repository inside one transaction: committed on success, rolled back on error."""
+    def unit_of_work(self, *, write: bool = True, scope: Scope = LOCAL) -> Iterator[Repository]:
+        """A repository over `scope`'s interviews inside one transaction: committed on
+        success, rolled back on error."""
         try:
             with self.lock, transaction(self.connection, write=write):
-                yield Repository(self.connection, self.dialect, write=write)
+                yield Repository(self.connection, self.dialect, write=write, scope=scope)
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
             if type(error) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise  # an IntegrityError or ProgrammingError is a bug, not the store's state
@@ -95,18 +99,38 @@ class PostgresStore(Store):
 
     dialect = POSTGRESQL
 
+    def __init__(self, connection: Any, path: str) -> None:
+        super().__init__(connection, path)
+        self._policy_settings: tuple[str, str] | None = None
+
     @contextmanager
-    def unit_of_work(self, *, write: bool = True) -> Iterator[Repository]:
+    def unit_of_work(self, *, write: bool = True, scope: Scope = LOCAL) -> Iterator[Repository]:
         from followup.store import postgres
 
         try:
-            with self.lock, postgres.transaction(self.connection, write=write):
-                yield Repository(self.connection, self.dialect, write=write)
+            with self.lock:
+                self._set_scope(scope)
+                with postgres.transaction(self.connection, write=write):
+                    yield Repository(self.connection, self.dialect, write=write, scope=scope)
         except Exception as error:
             mapped = postgres.store_error(error, self.path)
             if mapped is None:
                 raise
             raise mapped from None
+
+    def _set_scope(self, scope: Scope) -> None:
+        """Tell the row-level security whose rows this connection may see, between
+        transactions and only when it changes (a session setting: one statement saved on
+        each unit of work of the same person)."""
+        settings = scope.settings()
+        if settings != self._policy_settings:
+            self._policy_settings = None  # unknown until the statement has run
+            self.connection.execute(
+                "SELECT set_config('followup.org', ?, false),"
+                " set_config('followup.owners', ?, false)",
+                settings,
+            )
+            self._policy_settings = settings
 
     def schema_version(self) -> int:
         from followup.store import postgres
@@ -159,7 +183,7 @@ def _open_postgres(url: str, upgrade_to: int) -> Store:
     store = PostgresStore(connection, url)
     try:
         if store.schema_version() < upgrade_to:
-            with store.unit_of_work():
+            with store.unit_of_work(scope=EVERYTHING):
                 connection.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
                 version = postgres.current_version(connection)
                 _check_version(version, postgres.shown(url))

@@ -82,8 +82,151 @@ V3_AGENDA_COLUMNS = [
     "UPDATE interviews SET planned_on = NULL",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_INTERVIEWS_AND_ATTEMPTS, V2_STORED_PLAN, V3_AGENDA_COLUMNS]
+#: A statement only PostgreSQL runs (SQLite cannot drop a column's UNIQUE; there, one user
+#: owns every row, so the old constraint says the same as the new index).
+POSTGRESQL_ONLY = "-- postgresql only\n"
+
+# The career-centre edition: organisations, people and their cohorts; whose each interview
+# is (`owner_seq`, `org_seq`: 0 and 0 for the one user of the single-user edition), ids
+# unique per owner; sign-in sessions, API tokens, one-time links, throttling, coaches'
+# comments and the audit log; and a change counter every write bumps, which lets processes
+# sharing one database know when a kept answer is stale.
+V4_ORGANISATIONS = [
+    "ALTER TABLE interviews ADD COLUMN owner_seq INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE interviews ADD COLUMN org_seq INTEGER NOT NULL DEFAULT 0",
+    "CREATE UNIQUE INDEX interviews_owner_id ON interviews (owner_seq, id)",
+    POSTGRESQL_ONLY + "ALTER TABLE interviews DROP CONSTRAINT interviews_id_key",
+    "DROP INDEX interviews_agenda",
+    """CREATE INDEX interviews_agenda ON interviews (owner_seq, status, interviewed_utc, seq,
+        next_position, next_earliest, idle_state, moves_on_from, missed_position, reachable,
+        planned_on, replan_after, id, company, role)""",
+    """CREATE TABLE organisations (
+        seq INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        policy TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE people (
+        seq INTEGER PRIMARY KEY,
+        org_seq INTEGER NOT NULL REFERENCES organisations (seq) ON DELETE CASCADE,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT,
+        coach_may_act INTEGER NOT NULL DEFAULT 0,
+        timezone TEXT,
+        sessions_after TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+    )""",
+    "CREATE INDEX people_org ON people (org_seq, role)",
+    """CREATE TABLE cohorts (
+        seq INTEGER PRIMARY KEY,
+        org_seq INTEGER NOT NULL REFERENCES organisations (seq) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        UNIQUE (org_seq, name)
+    )""",
+    # A person in a cohort is one of its candidates, or (as_coach = 1) one of its coaches.
+    """CREATE TABLE cohort_people (
+        cohort_seq INTEGER NOT NULL REFERENCES cohorts (seq) ON DELETE CASCADE,
+        person_seq INTEGER NOT NULL REFERENCES people (seq) ON DELETE CASCADE,
+        as_coach INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (cohort_seq, person_seq)
+    )""",
+    "CREATE INDEX cohort_people_person ON cohort_people (person_seq, as_coach)",
+    # Secrets are stored as hashes only (sessions, tokens, links): a copy of the database
+    # signs nobody in.
+    """CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        person_seq INTEGER NOT NULL REFERENCES people (seq) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX sessions_person ON sessions (person_seq)",
+    """CREATE TABLE api_tokens (
+        seq INTEGER PRIMARY KEY,
+        person_seq INTEGER NOT NULL REFERENCES people (seq) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        scope TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+    )""",
+    """CREATE TABLE links (
+        token_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        org_seq INTEGER NOT NULL REFERENCES organisations (seq) ON DELETE CASCADE,
+        person_seq INTEGER REFERENCES people (seq) ON DELETE CASCADE,
+        email TEXT,
+        role TEXT,
+        cohort_seq INTEGER REFERENCES cohorts (seq) ON DELETE SET NULL,
+        made_by INTEGER REFERENCES people (seq) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+    )""",
+    "CREATE TABLE sign_in_failures (key TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE INDEX sign_in_failures_key ON sign_in_failures (key, at)",
+    """CREATE TABLE comments (
+        seq INTEGER PRIMARY KEY,
+        interview_seq INTEGER NOT NULL REFERENCES interviews (seq) ON DELETE CASCADE,
+        author_seq INTEGER REFERENCES people (seq) ON DELETE SET NULL,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL
+    )""",
+    "CREATE INDEX comments_interview ON comments (interview_seq, at)",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        org_seq INTEGER NOT NULL,
+        actor_seq INTEGER,
+        subject_seq INTEGER,
+        interview_id TEXT,
+        action TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX audit_org ON audit (org_seq, at)",
+    # The second wall (PostgreSQL): a connection sees only the rows its scope names
+    # (records.Scope), whatever a query asks; the app must connect as a role that is not a
+    # superuser, since superusers pass through row-level security (docs/deploy.md).
+    *(
+        POSTGRESQL_ONLY + statement
+        for table in ("interviews", "attempts", "steps", "comments")
+        for statement in (
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        )
+    ),
+    POSTGRESQL_ONLY
+    + """CREATE POLICY followup_scope ON interviews USING (
+        current_setting('followup.org', true) = '*'
+        OR (org_seq::text = current_setting('followup.org', true)
+            AND (current_setting('followup.owners', true) = '*'
+                 OR owner_seq::text = ANY (
+                     string_to_array(current_setting('followup.owners', true), ',')))))""",
+    *(
+        POSTGRESQL_ONLY
+        + f"""CREATE POLICY followup_scope ON {table} USING (
+            EXISTS (SELECT 1 FROM interviews AS i WHERE i.seq = interview_seq))"""
+        for table in ("attempts", "steps", "comments")
+    ),
+    "CREATE TABLE changes (name TEXT PRIMARY KEY, counter INTEGER NOT NULL)",
+    "INSERT INTO changes (name, counter) VALUES ('store', 0)",
+]
+
+MIGRATIONS: list[list[str]] = [
+    V1_INTERVIEWS_AND_ATTEMPTS,
+    V2_STORED_PLAN,
+    V3_AGENDA_COLUMNS,
+    V4_ORGANISATIONS,
+]
 LATEST = len(MIGRATIONS)
+
+
+def sqlite_sql(statement: str) -> str | None:
+    """A migration's statement as SQLite runs it: as written, or None if PostgreSQL's only."""
+    return None if statement.startswith(POSTGRESQL_ONLY) else statement
 
 
 def current_version(connection: sqlite3.Connection) -> int:
@@ -102,12 +245,12 @@ def migrate(
     target: int = LATEST,
     *,
     version: Callable[[Any], int] = current_version,
-    rewrite: Callable[[str], str] = str,
+    rewrite: Callable[[str], str | None] = sqlite_sql,
 ) -> int:
     """Bring the schema up to `target` inside the caller's transaction; returns the old version.
 
-    `version` reads the version reached and `rewrite` adapts a statement, for a back end
-    other than SQLite (store/postgres.py).
+    `version` reads the version reached and `rewrite` adapts a statement (None: skip it),
+    for a back end other than SQLite (store/postgres.py).
     """
     old = version(connection)
     if old > LATEST:
@@ -120,6 +263,8 @@ def migrate(
         connection.execute("INSERT INTO schema_version (version) VALUES (0)")
     for number in range(old + 1, target + 1):
         for statement in MIGRATIONS[number - 1]:
-            connection.execute(rewrite(statement))
+            sql = rewrite(statement)
+            if sql is not None:
+                connection.execute(sql)
         connection.execute("UPDATE schema_version SET version = ?", (number,))
     return old

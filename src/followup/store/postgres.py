@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from followup.store.connection import StoreBusy, StoreError
+from followup.store.migrations import POSTGRESQL_ONLY
 
 if TYPE_CHECKING:
     import psycopg
@@ -47,6 +48,7 @@ def translate(sql: str) -> str:
 
 def schema_sql(statement: str) -> str:
     """A migration's SQLite statement in PostgreSQL's words (an auto-numbered key)."""
+    statement = statement.removeprefix(POSTGRESQL_ONLY)
     return statement.replace("seq INTEGER PRIMARY KEY", "seq SERIAL PRIMARY KEY")
 
 

@@ -13,6 +13,35 @@ from typing import Any, NamedTuple
 STEP_COLUMNS = "purpose, channel, earliest, latest, best, contact, settled, script"
 
 
+class Scope(NamedTuple):
+    """Whose interviews one unit of work sees.
+
+    The repository reads and writes the interviews of `owner`, a person of organisation
+    `org` (0 and 0: the single-user edition's one user, who owns every row). On PostgreSQL
+    the same scope is the row-level security's second wall: rows of another organisation, or
+    of an owner not in `readers` (None: `owner` alone; "*": everyone in `org`), are not there
+    at all. `everything` lifts that wall, for migrations and the accounts' own tables.
+    """
+
+    owner: int = 0
+    org: int = 0
+    readers: str | None = None
+    everything: bool = False
+
+    def settings(self) -> tuple[str, str]:
+        """The values of `followup.org` and `followup.owners` the database policies read."""
+        if self.everything:
+            return ("*", "*")
+        return (str(self.org), str(self.owner) if self.readers is None else self.readers)
+
+
+#: The single-user edition's scope: its one user's rows, which are all of them.
+LOCAL = Scope()
+#: Every row, for migrations and sign-in (which must find a person before knowing whose
+#: rights apply).
+EVERYTHING = Scope(everything=True)
+
+
 class StoredStep(NamedTuple):
     """One planned step with its window; `settled` is `done`/`skipped` when no date changes it."""
 

@@ -13,7 +13,15 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from followup.domain.errors import ConflictError, NotFoundError
-from followup.store.records import STEP_COLUMNS, AgendaRow, StoredPlan, StoredStep, step_from_row
+from followup.store.records import (
+    LOCAL,
+    STEP_COLUMNS,
+    AgendaRow,
+    Scope,
+    StoredPlan,
+    StoredStep,
+    step_from_row,
+)
 from followup.store.sections import agenda_rows
 
 if TYPE_CHECKING:
@@ -57,27 +65,37 @@ POSTGRESQL = Dialect("postgresql", "= ANY(?)", " FOR UPDATE")
 
 
 class Repository:
-    """Reads and writes inside one unit of work."""
+    """Reads and writes inside one unit of work, of the interviews of one owner (`scope`):
+    every statement over interviews names the owner, so no query can reach another's."""
 
     def __init__(
-        self, connection: sqlite3.Connection, dialect: Dialect = SQLITE, *, write: bool = False
+        self,
+        connection: sqlite3.Connection,
+        dialect: Dialect = SQLITE,
+        *,
+        write: bool = False,
+        scope: Scope = LOCAL,
     ) -> None:
         self.connection = connection
         self.dialect = dialect
         self.lock = dialect.locked if write else ""
+        self.scope = scope
+        self.owner = scope.owner
 
     # --- interviews -------------------------------------------------------------------
 
     def ids_starting_with(self, prefix: str) -> set[str]:
         """Ids equal to `prefix` or `prefix-…`, to pick a free one."""
         rows = self.connection.execute(
-            "SELECT id FROM interviews WHERE id = ? OR id LIKE ?",
-            (prefix, prefix.replace("%", "").replace("_", "") + "-%"),
+            "SELECT id FROM interviews WHERE owner_seq = ? AND (id = ? OR id LIKE ?)",
+            (self.owner, prefix, prefix.replace("%", "").replace("_", "") + "-%"),
         )
         return {row[0] for row in rows}
 
     def exists(self, interview_id: str) -> bool:
-        row = self.connection.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,))
+        row = self.connection.execute(
+            "SELECT 1 FROM interviews WHERE owner_seq = ? AND id = ?", (self.owner, interview_id)
+        )
         return row.fetchone() is not None
 
     def insert_interview(self, interview: Interview, now: dt.datetime) -> None:
@@ -85,8 +103,9 @@ class Repository:
         stamp = utc_key(now)
         row = self.connection.execute(
             "INSERT INTO interviews (id, company, role, status, interviewed_at, interviewed_utc,"
-            " document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-            (*self._columns(interview), stamp, stamp),
+            " document, created_at, updated_at, owner_seq, org_seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+            (*self._columns(interview), stamp, stamp, self.owner, self.scope.org),
         ).fetchone()
         self._insert_attempts(int(row[0]), interview.attempts)
 
@@ -138,12 +157,14 @@ class Repository:
         """Which stored row and which revision of it `interview_id` is (None: not stored);
         both change whenever anything about the interview does."""
         row = self.connection.execute(
-            "SELECT seq, revision FROM interviews WHERE id = ?", (interview_id,)
+            "SELECT seq, revision FROM interviews WHERE owner_seq = ? AND id = ?",
+            (self.owner, interview_id),
         ).fetchone()
         return None if row is None else (int(row[0]), int(row[1]))
 
     def count_interviews(self) -> int:
-        return int(self.connection.execute("SELECT COUNT(*) FROM interviews").fetchone()[0])
+        sql = "SELECT COUNT(*) FROM interviews WHERE owner_seq = ?"
+        return int(self.connection.execute(sql, (self.owner,)).fetchone()[0])
 
     def set_status(
         self,
@@ -171,7 +192,11 @@ class Repository:
         self._forget_plan(seq)
 
     def count_attempts(self) -> int:
-        return int(self.connection.execute("SELECT COUNT(*) FROM attempts").fetchone()[0])
+        sql = (
+            "SELECT COUNT(*) FROM attempts AS a JOIN interviews AS i ON i.seq = a.interview_seq"
+            " WHERE i.owner_seq = ?"
+        )
+        return int(self.connection.execute(sql, (self.owner,)).fetchone()[0])
 
     # --- stored plans -----------------------------------------------------------------
 
@@ -209,9 +234,9 @@ class Repository:
     def needing_a_plan(self, today: dt.date) -> list[str]:
         """Ids whose stored plan is missing or may no longer match the planner on `today`."""
         rows = self.connection.execute(
-            "SELECT id FROM interviews WHERE status = 'awaiting' AND (planned_on IS NULL"
-            " OR planned_on > :today OR replan_after < :today)",
-            {"today": today.isoformat()},
+            "SELECT id FROM interviews WHERE owner_seq = :owner AND status = 'awaiting'"
+            " AND (planned_on IS NULL OR planned_on > :today OR replan_after < :today)",
+            {"today": today.isoformat(), "owner": self.owner},
         )
         # sorted here rather than by SQL, so that the query reads the covering index only
         return sorted(row[0] for row in rows)
@@ -219,7 +244,9 @@ class Repository:
     def forget_all_plans(self) -> int:
         """Mark every stored plan stale (the policy changed); returns how many there were."""
         cursor = self.connection.execute(
-            "UPDATE interviews SET planned_on = NULL WHERE planned_on IS NOT NULL"
+            "UPDATE interviews SET planned_on = NULL"
+            " WHERE owner_seq = ? AND planned_on IS NOT NULL",
+            (self.owner,),
         )
         return int(cursor.rowcount)
 
@@ -229,10 +256,13 @@ class Repository:
         The caller keeps plans fresh first (`needing_a_plan`): then comparing `today` with
         the stored next step's window gives the planner's state (tests/test_tracker_agenda).
         """
-        return agenda_rows(self.connection, today, horizon, limit)
+        return agenda_rows(self.connection, today, horizon, limit, owner=self.owner)
 
     def stamp(self, name: str) -> str | None:
-        row = self.connection.execute("SELECT value FROM stamps WHERE name = ?", (name,))
+        """A value kept in the store under `name`, the owner's own (None: never set)."""
+        row = self.connection.execute(
+            "SELECT value FROM stamps WHERE name = ?", (self._owned(name),)
+        )
         found = row.fetchone()
         return None if found is None else str(found[0])
 
@@ -240,8 +270,12 @@ class Repository:
         self.connection.execute(
             "INSERT INTO stamps (name, value) VALUES (?, ?)"
             " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            (name, value),
+            (self._owned(name), value),
         )
+
+    def _owned(self, name: str) -> str:
+        """A stamp's name for this owner: the single user's keep their old names."""
+        return name if self.owner == 0 else f"{name}@{self.owner}"
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -250,8 +284,8 @@ class Repository:
 
     def _row(self, columns: str, interview_id: str) -> Any:
         """`columns` of one interview's row; `NotFoundError` if there is none."""
-        sql = f"SELECT {columns} FROM interviews WHERE id = ?{self.lock}"
-        found = self.connection.execute(sql, (interview_id,)).fetchone()
+        sql = f"SELECT {columns} FROM interviews WHERE owner_seq = ? AND id = ?{self.lock}"
+        found = self.connection.execute(sql, (self.owner, interview_id)).fetchone()
         if found is None:
             raise NotFoundError(f"no interview with id {interview_id!r} (see `followup list`)")
         return found
@@ -313,14 +347,15 @@ class Repository:
     def _select_documents(
         self, *, status: str | None = None, company: str | None = None, order: str = "time"
     ) -> list[tuple[int, str, str, int]]:
-        clauses, values = [], []
+        clauses: list[str] = ["owner_seq = ?"]
+        values: list[Any] = [self.owner]
         if status is not None:
             clauses.append("status = ?")
             values.append(status)
         if company is not None:
             clauses.append("LOWER(company) LIKE ?")
             values.append(f"%{company.lower()}%")
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        where = f" WHERE {' AND '.join(clauses)}"
         order_by = "seq" if order == "seq" else "interviewed_utc, seq"
         sql = f"SELECT seq, id, document, revision FROM interviews{where} ORDER BY {order_by}"
         return list(self.connection.execute(sql, values))

@@ -26,11 +26,12 @@ END"""
 _STEP = ", ".join(f"s.{column}" for column in STEP_COLUMNS.split(", "))
 COUNTS_SQL = f"""
 SELECT {SECTION_SQL} AS section, COUNT(*) FROM interviews AS i
-WHERE i.status = 'awaiting' GROUP BY section
+WHERE i.owner_seq = :owner AND i.status = 'awaiting' GROUP BY section
 """
 ROWS_SQL = f"""
 SELECT section, i.id, i.company, i.role, i.reachable, {_STEP}
-FROM (SELECT *, {SECTION_SQL} AS section FROM interviews AS i WHERE i.status = 'awaiting') AS i
+FROM (SELECT *, {SECTION_SQL} AS section FROM interviews AS i
+      WHERE i.owner_seq = :owner AND i.status = 'awaiting') AS i
 LEFT JOIN steps AS s ON s.interview_seq = i.seq AND s.position = CASE i.section
     WHEN 'overdue' THEN i.missed_position WHEN 'move_on' THEN NULL ELSE i.next_position END
 WHERE {{where}}
@@ -39,10 +40,14 @@ ORDER BY i.interviewed_utc, i.seq {{limit}}
 
 
 def agenda_rows(
-    connection: Any, today: dt.date, horizon: dt.date, limit: int | None
+    connection: Any, today: dt.date, horizon: dt.date, limit: int | None, *, owner: int = 0
 ) -> list[AgendaRow]:
-    """Rows of every section, each section in interview order."""
-    values: dict[str, Any] = {"today": today.isoformat(), "horizon": horizon.isoformat()}
+    """Rows of every section of `owner`'s interviews, each section in interview order."""
+    values: dict[str, Any] = {
+        "today": today.isoformat(),
+        "horizon": horizon.isoformat(),
+        "owner": owner,
+    }
     if limit is None:
         rows = list(connection.execute(ROWS_SQL.format(where="1 = 1", limit=""), values))
         totals = {name: sum(row[0] == name for row in rows) for name in SECTIONS}

@@ -206,5 +206,5 @@ class StoreCache:
         return body_response(request, body, media_type, vary)
 
     def _revision(self, interview_id: str) -> tuple[int, int] | None:
-        with self.tracker.store.unit_of_work(write=False) as repo:
+        with self.tracker.unit_of_work(write=False) as repo:
             return repo.revision(interview_id)

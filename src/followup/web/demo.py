@@ -39,7 +39,7 @@ def demo_object(today: dt.date) -> dict[str, Any]:
 
 def seed_demo(tracker: Tracker) -> bool:
     """Add the demo interview if the store is empty; True if it was added."""
-    with tracker.store.unit_of_work(write=False) as repo:
+    with tracker.unit_of_work(write=False) as repo:
         if repo.count_interviews():
             return False
     tracker.add(interview_from_dict(demo_object(tracker.today())))

@@ -72,18 +72,18 @@ def delete(tracker: Tracker, interview_id: str, version: str | None) -> None:
 
 def form_token(tracker: Tracker) -> str:
     """The pages' form token, kept in the store so open pages survive a restart of the server."""
-    with tracker.store.unit_of_work(write=False) as repo:
+    with tracker.unit_of_work(write=False) as repo:
         token = repo.stamp(FORM_STAMP)
     if token is None:
         token = new_token()
-        with tracker.store.unit_of_work() as repo:
+        with tracker.unit_of_work() as repo:
             repo.set_stamp(FORM_STAMP, token)
     return token
 
 
 def feed_token(tracker: Tracker) -> str:
     """The calendar feed's secret, made on first use and kept in the store."""
-    with tracker.store.unit_of_work(write=False) as repo:
+    with tracker.unit_of_work(write=False) as repo:
         token = repo.stamp(FEED_STAMP)
     return token or revoke_feed_token(tracker)
 
@@ -91,6 +91,6 @@ def feed_token(tracker: Tracker) -> str:
 def revoke_feed_token(tracker: Tracker) -> str:
     """Replace the feed's secret: every subscribed calendar loses access; returns the new one."""
     token = new_token()
-    with tracker.store.unit_of_work() as repo:
+    with tracker.unit_of_work() as repo:
         repo.set_stamp(FEED_STAMP, token)
     return token
